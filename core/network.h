@@ -1,0 +1,71 @@
+// A multilayer perceptron: weights, biases, forward and backward passes over a
+// minibatch. Knows nothing of datasets, files or the DOM.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+#include "arch.h"
+#include "init.h"
+#include "loss.h"
+
+namespace nn {
+
+// Budget for networks that are actually allocated (counting has no such limit).
+// 16,777,216 params = 64 MiB of fp32 weights, 192 MiB with Adam state and gradients:
+// what a browser tab can hold without being killed. Refused up front with the size.
+constexpr int64_t kMaxTrainParams = 16777216;
+constexpr int64_t kMaxTrainWidth = 65536;
+
+// Reusable buffers for one batch size; grows on demand, never shrinks mid-training.
+struct Workspace {
+    size_t batch = 0;
+    std::vector<std::vector<float>> z, a;  // per layer: (batch, units)
+    std::vector<std::vector<float>> dz, da;
+    std::vector<float> wt;                 // Wᵀ scratch for the largest block
+};
+
+struct Gradients {
+    std::vector<std::vector<float>> dW, db;
+};
+
+class Network {
+public:
+    // Validates the architecture, the loss/output pairing and the budget; throws nn::Error.
+    Network(const Architecture& arch, Loss loss, Init init, uint64_t seed);
+    Network(const Architecture& arch, Loss loss);  // all-zero weights, for loading
+
+    const Architecture& arch() const { return arch_; }
+    Loss loss() const { return loss_; }
+    size_t inputs() const { return size_t(arch_.inputs); }
+    size_t outputs() const { return size_t(arch_.layers.back().units); }
+    size_t num_layers() const { return arch_.layers.size(); }
+    size_t layer_in(size_t l) const;
+    size_t layer_out(size_t l) const { return size_t(arch_.layers[l].units); }
+    int64_t num_params() const;
+
+    std::vector<float>& weights(size_t l) { return W_[l]; }  // (in, out)
+    const std::vector<float>& weights(size_t l) const { return W_[l]; }
+    std::vector<float>& biases(size_t l) { return b_[l]; }    // (out) or empty without bias
+    const std::vector<float>& biases(size_t l) const { return b_[l]; }
+
+    // Forward a batch; results stay in ws.z / ws.a. Returns pointer to the output (batch, outputs).
+    const float* forward(const float* x, size_t batch, Workspace& ws) const;
+    // Forward + loss + backward. Gradients are means over the batch. Returns the mean loss.
+    double backward(const float* x, const float* y, size_t batch, Workspace& ws,
+                    Gradients& g) const;
+    Gradients make_gradients() const;
+
+    // One sample: every layer's post-activation outputs (layer 0 = first hidden layer).
+    std::vector<std::vector<float>> activations(const float* x) const;
+
+    // Use the reference (scalar) kernels instead of SIMD: for tests and benchmarks.
+    void set_use_reference_kernels(bool ref) { use_ref_ = ref; }
+
+private:
+    Architecture arch_;
+    Loss loss_;
+    std::vector<std::vector<float>> W_, b_;
+    bool use_ref_ = false;
+};
+
+}  // namespace nn

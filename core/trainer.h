@@ -1,0 +1,59 @@
+// Minibatch training over a Dataset, with per-epoch metrics and divergence
+// detection. Shuffles with its own seeded Rng, so a run is reproducible.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+#include "dataset.h"
+#include "network.h"
+#include "optim.h"
+
+namespace nn {
+
+struct TrainOptions {
+    OptimizerSettings optimizer;
+    int64_t batch_size = 10;
+    uint64_t seed = 1;  // shuffling
+};
+
+struct Metrics {
+    double loss = 0, accuracy = 0;  // accuracy NaN for regression
+    int64_t samples = 0;
+};
+
+struct EpochReport {
+    int64_t epoch = 0;              // 1-based, after this epoch
+    Metrics train, test;            // test.samples == 0 if no test split
+    bool diverged = false;          // loss became NaN/Inf; weights restored to the epoch's start
+    std::string message;            // "diverged at epoch 12; lower the learning rate (now 3)"
+};
+
+// Loss/accuracy of the network on rows [begin, end) of d.
+Metrics evaluate(const Network& net, const Dataset& d, size_t begin, size_t end);
+
+class Trainer {
+public:
+    // Checks the dataset fits the network (inputs, outputs vs loss) and the options.
+    Trainer(Network& net, const Dataset& data, const TrainOptions& opt);
+    EpochReport train_epoch();
+    // One SGD step on a given batch (x: (batch, inputs), y encoded targets). Returns the loss.
+    double train_batch(const float* x, const float* y, size_t batch);
+    int64_t epoch() const { return epoch_; }
+    void set_options(const TrainOptions& opt);  // keeps optimiser state if the kind is unchanged
+
+private:
+    Network& net_;
+    const Dataset& data_;
+    TrainOptions opt_;
+    Optimizer optim_;
+    Rng rng_;
+    std::vector<float> targets_;
+    std::vector<uint32_t> order_;
+    std::vector<float> bx_, by_;
+    Workspace ws_;
+    Gradients grads_;
+    int64_t epoch_ = 0;
+    void apply(const Gradients& g);
+};
+
+}  // namespace nn

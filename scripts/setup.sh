@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what nnplay needs on a fresh Debian 12 machine, and nothing twice:
+# Debian packages (toolchain, headers, Chromium for the browser tests) and the
+# npm devDependencies. Nothing here downloads a toolchain or a browser build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(cmake ninja-build g++ clang emscripten libxsimd-dev catch2 nlohmann-json3-dev
+              libclang-rt-14-dev chromium nodejs python3 gzip)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

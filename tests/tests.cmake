@@ -1,0 +1,31 @@
+# Catch2 v2 (Debian 2.13). One main TU compiled once (it is the slow one to build),
+# the same test sources natively and under emscripten (run in node).
+set(NN_TEST_SOURCES
+  tests/core/test_rng.cpp
+  tests/core/test_pmath.cpp
+  tests/core/test_arch.cpp
+  tests/core/test_dense.cpp
+  tests/core/test_activation.cpp
+  tests/core/test_loss.cpp
+  tests/core/test_gradients.cpp
+  tests/core/test_network.cpp
+  tests/core/test_dataset.cpp
+  tests/core/test_csv.cpp
+  tests/core/test_trainer.cpp
+  tests/core/test_model_io.cpp
+)
+add_library(nn_catch_main OBJECT tests/catch_main.cpp)
+target_link_libraries(nn_catch_main PRIVATE nn_deps)
+add_executable(nn_tests ${NN_TEST_SOURCES} $<TARGET_OBJECTS:nn_catch_main>)
+target_link_libraries(nn_tests PRIVATE nncore)
+target_include_directories(nn_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
+if(EMSCRIPTEN)
+  target_link_options(nn_tests PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1)
+  include(/usr/lib/cmake/Catch2/Catch.cmake)
+else()
+  find_package(Catch2 2 REQUIRED)
+  target_link_libraries(nn_catch_main PRIVATE Catch2::Catch2)
+  target_link_libraries(nn_tests PRIVATE Catch2::Catch2)
+  include(Catch)
+endif()
+catch_discover_tests(nn_tests EXTRA_ARGS --use-colour no)
