@@ -13,6 +13,8 @@ set(NN_TEST_SOURCES
   tests/core/test_csv.cpp
   tests/core/test_trainer.cpp
   tests/core/test_model_io.cpp
+  tests/core/test_grid.cpp
+  tests/core/test_quantize.cpp
 )
 add_library(nn_catch_main OBJECT tests/catch_main.cpp)
 target_link_libraries(nn_catch_main PRIVATE nn_deps)

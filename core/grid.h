@@ -1,0 +1,30 @@
+// Evaluates a 2-D network over a grid of (x1, x2) points: the decision-boundary
+// heatmap and every neuron's thumbnail map, in one batched forward pass.
+#pragma once
+#include <vector>
+#include "dataset.h"
+#include "network.h"
+
+namespace nn {
+
+struct GridSpec {
+    double x_min = -6, x_max = 6, y_min = -6, y_max = 6;
+    int resolution = 100;           // 2..1000; cells are sampled at their centres
+    std::vector<Feature> features;  // how (x1, x2) become the network's inputs
+    bool neurons = true;            // also return every unit's map
+};
+
+struct GridResult {
+    int resolution = 0;
+    // Row-major, row 0 is y_max (top of the picture), column 0 is x_min.
+    std::vector<float> output;                   // first output unit, (res*res)
+    std::vector<std::vector<float>> neurons;     // per layer: (units, res*res)
+};
+
+// Throws nn::Error if features.size() != net.inputs() or the spec is out of range.
+GridResult evaluate_grid(const Network& net, const GridSpec& spec, Workspace& ws);
+
+// Input features for one point, in the same order make_dataset uses.
+void compute_features(const std::vector<Feature>& f, double x1, double x2, float* out);
+
+}  // namespace nn
