@@ -1,0 +1,99 @@
+// Serves web/ as the site root on 127.0.0.1 (PORT overrides 8000; PORT=0 picks a free port).
+// It owns MIME types, the Content-Security-Policy and path safety; it never serves a file
+// outside web/ (no "..", no encoded traversal, no symlink escape) and never lists folders.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fs.realpathSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web'));
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',  // lets WebAssembly.instantiateStreaming compile while downloading
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+// Only our own scripts; 'wasm-unsafe-eval' allows WebAssembly compilation and nothing else
+// (no eval, no inline script). Images may be data:/blob: for neuron thumbnails and PNG export.
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function send(res, status, text, headOnly) {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(headOnly ? undefined : text + '\n');
+}
+
+// Returns the real path of a file inside root, or null.
+export function resolveInside(rootDir, urlPath) {
+  let p;
+  try { p = decodeURIComponent(urlPath); } catch { return null; }
+  if (p.includes('\0') || p.includes('\\')) return null;
+  const full = path.resolve(rootDir, '.' + path.posix.normalize('/' + p));
+  if (full !== rootDir && !full.startsWith(rootDir + path.sep)) return null;
+  let real;
+  try { real = fs.realpathSync(full); } catch { return null; }
+  if (real !== rootDir && !real.startsWith(rootDir + path.sep)) return null;  // symlink escape
+  let st;
+  try { st = fs.statSync(real); } catch { return null; }
+  if (st.isDirectory()) {
+    const index = path.join(real, 'index.html');
+    return fs.existsSync(index) ? index : null;
+  }
+  return st.isFile() ? real : null;
+}
+
+export function createServer(rootDir = root) {
+  return http.createServer((req, res) => {
+    const headOnly = req.method === 'HEAD';
+    if (req.method !== 'GET' && !headOnly) return send(res, 405, 'method not allowed', headOnly);
+    let url;
+    try { url = new URL(req.url, 'http://127.0.0.1'); } catch { return send(res, 400, 'bad request', headOnly); }
+    const file = resolveInside(rootDir, url.pathname);
+    if (!file) return send(res, 404, 'not found', headOnly);
+    const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    fs.stat(file, (err, st) => {
+      if (err) return send(res, 404, 'not found', headOnly);
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Length': st.size,
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-cache',
+      });
+      if (headOnly) return res.end();
+      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    });
+  });
+}
+
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = process.env.PORT === undefined ? 8000 : Number(process.env.PORT);
+  const server = createServer();
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`nnplay: http://127.0.0.1:${server.address().port}/`);
+  });
+}
