@@ -1,5 +1,5 @@
-// Weight initialisers. Biases start at zero except under playground_uniform, which
-// draws them like TF Playground (its biases start at 0.1).
+// Weight initialisers. Biases start at zero, except under playground_uniform, where
+// they start at 0.1 as in TF Playground.
 #pragma once
 #include <string_view>
 #include "rng.h"

@@ -38,12 +38,16 @@ public:
     void step_begin();  // once per minibatch, advances t
     void update(size_t idx, float* p, const float* g, size_t n, bool regularize);
     const OptimizerSettings& settings() const { return s_; }
+    // New rates/regularisation keep the accumulated state; a new kind starts afresh.
+    void set_settings(const OptimizerSettings& s);
     int64_t steps() const { return t_; }
 
 private:
     OptimizerSettings s_;
+    std::vector<size_t> sizes_;
     std::vector<std::vector<float>> m_, v_;
     int64_t t_ = 0;
+    double b1t_ = 1.0, b2t_ = 1.0;  // β1^t, β2^t
 };
 
 }  // namespace nn

@@ -1,1 +1,157 @@
-// in progress
+// The training loop: shuffle, minibatch, backward, update, evaluate, and stop on
+// divergence with the weights of the last good epoch restored.
+#include "trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <string>
+#include "error.h"
+
+namespace nn {
+namespace {
+
+constexpr size_t kEvalChunk = 256;
+
+Metrics evaluate_rows(const Network& net, const Dataset& d, const float* targets, size_t begin,
+                      size_t end, Workspace& ws) {
+    Metrics m;
+    m.samples = int64_t(end - begin);
+    if (end <= begin) {
+        m.loss = m.accuracy = std::numeric_limits<double>::quiet_NaN();
+        return m;
+    }
+    const size_t in = net.inputs(), out = net.outputs();
+    const Activation act = net.arch().layers.back().activation;
+    double loss_sum = 0.0;
+    int64_t correct = 0;
+    for (size_t r = begin; r < end; r += kEvalChunk) {
+        size_t n = std::min(kEvalChunk, end - r);
+        const float* a = net.forward(d.x.data() + r * in, n, ws);
+        const float* z = ws.z.back().data();
+        const float* y = targets + r * out;
+        loss_sum += loss_forward_backward(net.loss(), act, z, a, y, n, out, nullptr) * double(n);
+        for (size_t s = 0; s < n; ++s)
+            correct += sample_correct(net.loss(), act, a + s * out, y + s * out, out);
+    }
+    m.loss = loss_sum / double(m.samples);
+    m.accuracy = d.classes == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                : double(correct) / double(m.samples);
+    return m;
+}
+
+void check_batch_size(int64_t b) {
+    if (b < 1 || b > 1000000)
+        throw Error("batch size must be between 1 and 1,000,000, got " + std::to_string(b));
+}
+
+bool all_finite(const std::vector<float>& v) {
+    for (float f : v)
+        if (!std::isfinite(f)) return false;
+    return true;
+}
+
+}  // namespace
+
+Metrics evaluate(const Network& net, const Dataset& d, size_t begin, size_t end) {
+    if (d.inputs != net.inputs())
+        throw Error("dataset has " + std::to_string(d.inputs) + " inputs but the network expects " +
+                    std::to_string(net.inputs()));
+    if (end > d.n || begin > end) throw Error("evaluate: row range out of bounds");
+    std::vector<float> t = encode_targets(d, net.loss(), net.outputs());
+    Workspace ws;
+    return evaluate_rows(net, d, t.data(), begin, end, ws);
+}
+
+Trainer::Trainer(Network& net, const Dataset& data, const TrainOptions& opt)
+    : net_(net), data_(data), opt_(opt), rng_(opt.seed) {
+    if (data.inputs != net.inputs())
+        throw Error("dataset has " + std::to_string(data.inputs) +
+                    " inputs but the network expects " + std::to_string(net.inputs()));
+    if (data.n_train < 1) throw Error("dataset has no training rows");
+    check_batch_size(opt.batch_size);
+    targets_ = encode_targets(data, net.loss(), net.outputs());
+    std::vector<size_t> sizes;
+    for (size_t l = 0; l < net.num_layers(); ++l) {
+        sizes.push_back(net.weights(l).size());
+        sizes.push_back(net.biases(l).size());
+    }
+    optim_ = Optimizer(opt.optimizer, sizes);
+    grads_ = net.make_gradients();
+    order_.resize(data.n_train);
+    for (size_t i = 0; i < order_.size(); ++i) order_[i] = uint32_t(i);
+}
+
+void Trainer::set_options(const TrainOptions& opt) {
+    check_batch_size(opt.batch_size);
+    optim_.set_settings(opt.optimizer);
+    opt_ = opt;
+}
+
+void Trainer::apply(const Gradients& g) {
+    optim_.step_begin();
+    for (size_t l = 0; l < net_.num_layers(); ++l) {
+        optim_.update(2 * l, net_.weights(l).data(), g.dW[l].data(), g.dW[l].size(), true);
+        if (!g.db[l].empty())
+            optim_.update(2 * l + 1, net_.biases(l).data(), g.db[l].data(), g.db[l].size(),
+                          false);
+    }
+}
+
+double Trainer::train_batch(const float* x, const float* y, size_t batch) {
+    if (batch < 1) throw Error("train_batch: batch must have at least one row");
+    double loss = net_.backward(x, y, batch, ws_, grads_);
+    apply(grads_);
+    return loss;
+}
+
+EpochReport Trainer::train_epoch() {
+    const size_t in = net_.inputs(), out = net_.outputs();
+    const size_t bs = std::min(size_t(opt_.batch_size), data_.n_train);
+    std::vector<std::vector<float>> W0, b0;
+    for (size_t l = 0; l < net_.num_layers(); ++l) {
+        W0.push_back(net_.weights(l));
+        b0.push_back(net_.biases(l));
+    }
+    rng_.shuffle(order_);
+    bx_.resize(bs * in);
+    by_.resize(bs * out);
+    bool finite = true;
+    for (size_t start = 0; start < order_.size() && finite; start += bs) {
+        size_t n = std::min(bs, order_.size() - start);
+        for (size_t s = 0; s < n; ++s) {
+            size_t r = order_[start + s];
+            std::copy_n(data_.x.data() + r * in, in, bx_.data() + s * in);
+            std::copy_n(targets_.data() + r * out, out, by_.data() + s * out);
+        }
+        finite = std::isfinite(train_batch(bx_.data(), by_.data(), n));
+    }
+    ++epoch_;
+    EpochReport rep;
+    rep.epoch = epoch_;
+    for (size_t l = 0; l < net_.num_layers() && finite; ++l)
+        finite = all_finite(net_.weights(l)) && all_finite(net_.biases(l));
+    if (finite) {
+        rep.train = evaluate_rows(net_, data_, targets_.data(), 0, data_.n_train, ws_);
+        rep.test = evaluate_rows(net_, data_, targets_.data(), data_.n_train, data_.n, ws_);
+        finite = std::isfinite(rep.train.loss) &&
+                 (rep.test.samples == 0 || std::isfinite(rep.test.loss));
+    }
+    if (!finite) {
+        for (size_t l = 0; l < net_.num_layers(); ++l) {
+            net_.weights(l) = W0[l];
+            net_.biases(l) = b0[l];
+        }
+        char lr[32];
+        snprintf(lr, sizeof lr, "%g", opt_.optimizer.lr);
+        rep.diverged = true;
+        rep.message = "diverged at epoch " + std::to_string(epoch_) +
+                      "; lower the learning rate (now " + lr + ")";
+        rep.train = evaluate_rows(net_, data_, targets_.data(), 0, data_.n_train, ws_);
+        rep.test = evaluate_rows(net_, data_, targets_.data(), data_.n_train, data_.n, ws_);
+    }
+    return rep;
+}
+
+}  // namespace nn

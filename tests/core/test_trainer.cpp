@@ -1,1 +1,145 @@
+// Training end to end: XOR, spiral with sin features, divergence, determinism and
+// a golden loss trajectory (the same numbers must come out of the WASM build).
 #include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include "error.h"
+#include "trainer.h"
+
+using namespace nn;
+
+namespace {
+Architecture mlp(size_t inputs, std::vector<int64_t> hidden, Activation act, int64_t outputs,
+                 Activation out_act) {
+    Architecture a;
+    a.inputs = int64_t(inputs);
+    for (int64_t h : hidden) a.layers.push_back({h, act, true});
+    a.layers.push_back({outputs, out_act, true});
+    return a;
+}
+}  // namespace
+
+TEST_CASE("XOR: a 2-4-1 tanh network reaches 100% accuracy", "[trainer]") {
+    Dataset d = make_dataset_raw({0, 0, 0, 1, 1, 0, 1, 1}, {0, 1, 1, 0}, 2, 2, 1.0, 1);
+    Network net(mlp(2, {4}, Activation::tanh, 1, Activation::tanh), Loss::half_mse,
+                Init::glorot_uniform, 1);
+    TrainOptions opt;
+    opt.optimizer.kind = OptimizerKind::adam;
+    opt.optimizer.lr = 0.05;
+    opt.batch_size = 4;
+    Trainer t(net, d, opt);
+    EpochReport r;
+    for (int e = 0; e < 500; ++e) r = t.train_epoch();
+    INFO("loss " << r.train.loss);
+    CHECK(r.train.accuracy == 1.0);
+    CHECK(r.train.loss < 0.01);
+    CHECK(r.test.samples == 0);
+}
+
+TEST_CASE("spiral with sin features reaches >= 95% test accuracy", "[trainer]") {
+    GenerateOptions g;
+    g.name = "spiral";
+    g.seed = 7;
+    Dataset d = make_dataset(generate_points(g), parse_features("x1,x2,sinx1,sinx2"), 0.5, 7);
+    Network net(mlp(4, {8, 8}, Activation::tanh, 1, Activation::tanh), Loss::half_mse,
+                Init::glorot_uniform, 7);
+    TrainOptions opt;
+    opt.optimizer.kind = OptimizerKind::adam;
+    opt.optimizer.lr = 0.01;
+    opt.seed = 7;
+    Trainer t(net, d, opt);
+    EpochReport r;
+    for (int e = 0; e < 300; ++e) r = t.train_epoch();
+    INFO("train " << r.train.accuracy << " test " << r.test.accuracy);
+    CHECK(r.test.accuracy >= 0.95);
+    CHECK(r.epoch == 300);
+}
+
+TEST_CASE("softmax on k-class blobs and BCE on circle learn", "[trainer]") {
+    GenerateOptions g;
+    g.name = "blobs";
+    g.classes = 4;
+    g.noise = 0.1;
+    Dataset d = make_dataset(generate_points(g), {Feature::x1, Feature::x2}, 0.5, 2);
+    Network net(mlp(2, {8}, Activation::relu, 4, Activation::softmax), Loss::softmax_ce,
+                Init::he_uniform, 2);
+    TrainOptions opt;
+    opt.optimizer.kind = OptimizerKind::momentum;
+    opt.optimizer.lr = 0.05;
+    Trainer t(net, d, opt);
+    EpochReport r;
+    for (int e = 0; e < 40; ++e) r = t.train_epoch();
+    CHECK(r.test.accuracy > 0.9);
+
+    g.name = "circle";
+    g.noise = 0;
+    Dataset c = make_dataset(generate_points(g), parse_features("x1sq,x2sq"), 0.5, 2);
+    Network b(mlp(2, {4}, Activation::tanh, 1, Activation::sigmoid), Loss::bce, Init::glorot_uniform, 2);
+    TrainOptions ob;
+    ob.optimizer.kind = OptimizerKind::adam;
+    ob.optimizer.lr = 0.03;
+    Trainer tb(b, c, ob);
+    for (int e = 0; e < 60; ++e) r = tb.train_epoch();
+    CHECK(r.test.accuracy > 0.97);
+}
+
+TEST_CASE("divergence is reported, never shown as numbers, and the weights are restored", "[trainer]") {
+    GenerateOptions g;
+    g.name = "plane";
+    Dataset d = make_dataset(generate_points(g), {Feature::x1, Feature::x2}, 0.5, 1);
+    Network net(mlp(2, {8}, Activation::relu, 1, Activation::linear), Loss::half_mse,
+                Init::he_uniform, 1);
+    std::vector<float> W0 = net.weights(0);
+    TrainOptions opt;
+    opt.optimizer.lr = 90;
+    Trainer t(net, d, opt);
+    EpochReport r = t.train_epoch();
+    REQUIRE(r.diverged);
+    CHECK(r.message == "diverged at epoch 1; lower the learning rate (now 90)");
+    CHECK(net.weights(0) == W0);
+    CHECK(std::isfinite(r.train.loss));
+}
+
+TEST_CASE("bad training settings are refused with what is allowed", "[trainer]") {
+    Dataset d = make_dataset_raw({0, 0, 1, 1}, {0, 1}, 2, 2, 1.0, 1);
+    Network net(mlp(2, {2}, Activation::tanh, 1, Activation::tanh), Loss::half_mse);
+    TrainOptions opt;
+    opt.batch_size = 0;
+    REQUIRE_THROWS_WITH(Trainer(net, d, opt), "batch size must be between 1 and 1,000,000, got 0");
+    opt.batch_size = 2;
+    opt.optimizer.lr = std::nan("");
+    REQUIRE_THROWS_WITH(Trainer(net, d, opt), Catch::Contains("lr must be a finite number in [0, 100]"));
+    opt.optimizer.lr = 0.1;
+    opt.optimizer.l2 = -1;
+    REQUIRE_THROWS_WITH(Trainer(net, d, opt), Catch::Contains("l2 must be a finite number"));
+    Network three(mlp(3, {2}, Activation::tanh, 1, Activation::tanh), Loss::half_mse);
+    opt.optimizer.l2 = 0;
+    REQUIRE_THROWS_WITH(Trainer(three, d, opt), "dataset has 2 inputs but the network expects 3");
+    REQUIRE_THROWS_WITH(parse_optimizer("rmsprop"), "unknown optimizer 'rmsprop'; allowed: sgd, momentum, adam");
+}
+
+TEST_CASE("a seeded run is reproducible and identical with reference kernels", "[trainer]") {
+    GenerateOptions g;
+    g.name = "spiral";
+    g.noise = 0.1;
+    g.seed = 3;
+    Dataset d = make_dataset(generate_points(g), parse_features("x1,x2,x1x2,sinx1,sinx2"), 0.5, 3);
+    Architecture a = mlp(5, {16, 8}, Activation::tanh, 1, Activation::tanh);
+    auto run = [&](bool ref) {
+        Network net(a, Loss::half_mse, Init::glorot_uniform, 3);
+        net.set_use_reference_kernels(ref);
+        TrainOptions opt;
+        opt.optimizer.kind = OptimizerKind::adam;
+        opt.optimizer.lr = 0.01;
+        opt.optimizer.l2 = 0.001;
+        opt.seed = 3;
+        Trainer t(net, d, opt);
+        std::vector<double> losses;
+        for (int e = 0; e < 5; ++e) losses.push_back(t.train_epoch().train.loss);
+        return losses;
+    };
+    std::vector<double> a1 = run(false), a2 = run(false), r1 = run(true);
+    CHECK(a1 == a2);
+    CHECK(a1 == r1);
+}
