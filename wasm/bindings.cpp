@@ -1,0 +1,634 @@
+// Embind bindings for the nnplay core: convert arguments, call core/, translate
+// errors. Nothing here decides anything the core should own; web/lib/nnplay.mjs
+// wraps these raw classes into the documented API (web/lib/nnplay.d.ts).
+//
+// Errors: every entry point runs inside guard(), which catches any C++ exception,
+// stores its message and raises a flag in linear memory, then returns a neutral
+// value. The JS wrapper reads the flag after each call and throws a JS Error with
+// the message. Why not throw from here: with emscripten 3.1.6's JS-based exceptions
+// an escaped C++ exception reaches JS as a bare pointer, and throwing a JS value
+// from C++ (val::throw_) skips the destructors of Embind's argument temporaries,
+// leaking their memory on every error. Returning keeps the heap exact.
+//
+// Integers that may exceed 2^53 (parameter counts) cross as decimal strings; the
+// wrapper turns them into BigInt. Arrays leave as owned Float32Array/Float64Array
+// copies, never views into wasm memory, so they survive memory growth.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+#include <malloc.h>
+
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "arch.h"
+#include "dataset.h"
+#include "dense.h"
+#include "error.h"
+#include "grid.h"
+#include "model_io.h"
+#include "network.h"
+#include "quantize.h"
+#include "trainer.h"
+
+using emscripten::val;
+
+namespace {
+
+// ---- error channel ---------------------------------------------------------------
+int32_t g_error_flag = 0;    // read by JS as HEAP32[errorFlagAddress() >> 2]
+std::string g_error_message;
+
+template <class F, class R = decltype(std::declval<F>()())>
+R guard(F&& f) {
+    try {
+        return f();
+    } catch (const std::exception& e) {
+        g_error_message = e.what();
+    } catch (...) {
+        g_error_message = "unknown C++ exception";
+    }
+    g_error_flag = 1;
+    if constexpr (std::is_void_v<R>) return;
+    else if constexpr (std::is_same_v<R, val>) return val::undefined();
+    else return R{};
+}
+
+std::string take_error() {
+    std::string m;
+    m.swap(g_error_message);
+    g_error_flag = 0;
+    return m;
+}
+uintptr_t error_flag_address() { return reinterpret_cast<uintptr_t>(&g_error_flag); }
+
+// ---- conversions -------------------------------------------------------------------
+template <class T>
+val typed_copy(const char* ctor, const T* p, size_t n) {
+    return val::global(ctor).new_(emscripten::typed_memory_view(n, p));
+}
+val f32_copy(const std::vector<float>& v) { return typed_copy("Float32Array", v.data(), v.size()); }
+val f32_copy(const float* p, size_t n) { return typed_copy("Float32Array", p, n); }
+val f64_copy(const std::vector<double>& v) { return typed_copy("Float64Array", v.data(), v.size()); }
+
+std::vector<float> to_f32(const val& a) { return emscripten::convertJSArrayToNumberVector<float>(a); }
+std::vector<double> to_f64(const val& a) { return emscripten::convertJSArrayToNumberVector<double>(a); }
+
+std::string str(int64_t v) { return std::to_string(v); }
+
+// The wrapper has already checked that numbers are integers in range; seeds and
+// counts arrive as doubles (exact up to 2^53).
+uint64_t to_u64(const val& v) { return uint64_t(v.as<double>()); }
+int64_t to_i64(const val& v) { return int64_t(v.as<double>()); }
+
+std::vector<nn::Feature> features_of(const val& list) {
+    std::vector<nn::Feature> f;
+    const auto n = list["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) f.push_back(nn::parse_feature(list[i].as<std::string>()));
+    return f;
+}
+val string_array(const std::vector<std::string>& v) {
+    val a = val::array();
+    for (const auto& s : v) a.call<void>("push", s);
+    return a;
+}
+
+nn::OptimizerSettings optimizer_of(const val& o) {
+    nn::OptimizerSettings s;
+    s.kind = nn::parse_optimizer(o["optimizer"].as<std::string>());
+    s.lr = o["lr"].as<double>();
+    s.momentum = o["momentum"].as<double>();
+    s.l1 = o["l1"].as<double>();
+    s.l2 = o["l2"].as<double>();
+    nn::validate_optimizer(s);
+    return s;
+}
+nn::TrainOptions train_options_of(const val& o) {
+    nn::TrainOptions t;
+    t.optimizer = optimizer_of(o);
+    t.batch_size = to_i64(o["batchSize"]);
+    t.seed = to_u64(o["seed"]);
+    return t;
+}
+
+val metrics_val(const nn::Metrics& m) {
+    val o = val::object();
+    o.set("loss", m.loss);
+    if (std::isnan(m.accuracy)) o.set("accuracy", val::null());
+    else o.set("accuracy", m.accuracy);
+    o.set("samples", double(m.samples));
+    return o;
+}
+
+// ---- datasets -----------------------------------------------------------------------
+struct DatasetHandle {
+    std::shared_ptr<nn::Dataset> data;  // shared with any Trainer that uses it
+    nn::Points points;                  // kept for drawing (generated/2-D sets only)
+    bool has_points = false;
+    std::string name;                   // generator name, recorded in saved models
+
+    size_t size() const { return data->n; }
+    size_t train_size() const { return data->n_train; }
+    size_t test_size() const { return data->n - data->n_train; }
+    size_t inputs() const { return data->inputs; }
+    int classes() const { return data->classes; }
+    std::string name_() const { return name; }
+    val input_names() const { return string_array(data->input_names); }
+    val x() const { return f32_copy(data->x); }
+    val labels() const { return f64_copy(data->label); }
+    val points_() const {
+        return guard([&]() -> val {
+            if (!has_points) throw nn::Error("points: this dataset was not made from 2-D points");
+            val o = val::object();
+            o.set("x1", f64_copy(points.x1));
+            o.set("x2", f64_copy(points.x2));
+            o.set("labels", f64_copy(points.label));
+            return o;
+        });
+    }
+};
+
+// opts: {samples, noise, classes, seed, features, trainRatio}, defaults filled by JS.
+std::unique_ptr<DatasetHandle> make_dataset(std::string name, val opts) {
+    return guard([&] {
+        nn::GenerateOptions g;
+        g.name = name;
+        g.samples = to_i64(opts["samples"]);
+        g.noise = opts["noise"].as<double>();
+        g.classes = opts["classes"].as<int>();
+        g.seed = to_u64(opts["seed"]);
+        auto h = std::make_unique<DatasetHandle>();
+        h->points = nn::generate_points(g);
+        h->has_points = true;
+        h->name = name;
+        h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
+            h->points, features_of(opts["features"]), opts["trainRatio"].as<double>(), g.seed));
+        return h;
+    });
+}
+
+// p: {x1, x2, labels, classes, features, trainRatio, seed}
+std::unique_ptr<DatasetHandle> dataset_from_points(val p) {
+    return guard([&] {
+        auto h = std::make_unique<DatasetHandle>();
+        h->points.x1 = to_f64(p["x1"]);
+        h->points.x2 = to_f64(p["x2"]);
+        h->points.label = to_f64(p["labels"]);
+        h->points.classes = p["classes"].as<int>();
+        h->has_points = true;
+        h->name = "points";
+        h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
+            h->points, features_of(p["features"]), p["trainRatio"].as<double>(), to_u64(p["seed"])));
+        return h;
+    });
+}
+
+// opts: {labelColumn, regression, trainRatio, seed}
+std::unique_ptr<DatasetHandle> dataset_from_csv(std::string text, val opts) {
+    return guard([&] {
+        nn::CsvOptions c;
+        c.label_column = opts["labelColumn"].as<std::string>();
+        c.regression = opts["regression"].as<bool>();
+        c.train_ratio = opts["trainRatio"].as<double>();
+        c.seed = to_u64(opts["seed"]);
+        auto h = std::make_unique<DatasetHandle>();
+        h->data = std::make_shared<nn::Dataset>(nn::parse_csv(text, c));
+        h->name = "csv";
+        return h;
+    });
+}
+
+// ---- networks -------------------------------------------------------------------------
+struct NetworkHandle {
+    nn::Network net;
+    nn::Workspace ws;
+    // Model-file fields that are not weights (features, init, optimiser, …), kept so
+    // fromJSON → toJSON round-trips them and training updates them.
+    nn::ModelFile meta;
+    // The trainer refers to net and to *trainer_data; the shared_ptr keeps the dataset
+    // alive even if JS deletes its Dataset first. Rebuilt when the dataset changes.
+    std::shared_ptr<nn::Dataset> trainer_data;
+    std::unique_ptr<nn::Trainer> trainer;
+
+    explicit NetworkHandle(nn::Network n) : net(std::move(n)) {}
+
+    size_t inputs() const { return net.inputs(); }
+    size_t outputs() const { return net.outputs(); }
+    std::string loss() const { return nn::loss_name(net.loss()); }
+    val layers() const {
+        val a = val::array();
+        for (const auto& l : net.arch().layers) {
+            val o = val::object();
+            o.set("units", double(l.units));
+            o.set("activation", std::string(nn::activation_name(l.activation)));
+            o.set("bias", l.bias);
+            a.call<void>("push", o);
+        }
+        return a;
+    }
+    val features() const { return string_array(meta.features); }
+    void set_features(val list) {
+        guard([&] {
+            std::vector<std::string> f;
+            for (auto x : features_of(list)) f.push_back(nn::feature_name(x));
+            meta.features = std::move(f);
+        });
+    }
+    std::string param_count() const { return str(net.num_params()); }
+
+    void check_block(size_t l) const {
+        if (l >= net.num_layers())
+            throw nn::Error("block " + std::to_string(l) + " out of range: the network has " +
+                            std::to_string(net.num_layers()) + " blocks (0.." +
+                            std::to_string(net.num_layers() - 1) + ")");
+    }
+    val get_weights(unsigned l) const {
+        return guard([&] { check_block(l); return f32_copy(net.weights(l)); });
+    }
+    val get_biases(unsigned l) const {
+        return guard([&] { check_block(l); return f32_copy(net.biases(l)); });
+    }
+    void set_weights(unsigned l, val w) {
+        guard([&] {
+            check_block(l);
+            auto v = to_f32(w);
+            auto& dst = net.weights(l);
+            if (v.size() != dst.size())
+                throw nn::Error("setWeights(" + std::to_string(l) + "): expected " +
+                                std::to_string(dst.size()) + " values (" +
+                                std::to_string(net.layer_in(l)) + " x " +
+                                std::to_string(net.layer_out(l)) + "), got " + std::to_string(v.size()));
+            dst = std::move(v);
+        });
+    }
+    void set_biases(unsigned l, val b) {
+        guard([&] {
+            check_block(l);
+            auto v = to_f32(b);
+            auto& dst = net.biases(l);
+            if (v.size() != dst.size())
+                throw nn::Error("setBiases(" + std::to_string(l) + "): expected " +
+                                std::to_string(dst.size()) + " values, got " + std::to_string(v.size()));
+            dst = std::move(v);
+        });
+    }
+
+    void set_weight(unsigned l, unsigned from, unsigned to, double v) {
+        guard([&] {
+            check_block(l);
+            if (from >= net.layer_in(l) || to >= net.layer_out(l))
+                throw nn::Error("setWeight(" + std::to_string(l) + ", " + std::to_string(from) + ", " +
+                                std::to_string(to) + "): block " + std::to_string(l) + " is " +
+                                std::to_string(net.layer_in(l)) + " x " + std::to_string(net.layer_out(l)));
+            net.weights(l)[size_t(from) * net.layer_out(l) + to] = float(v);
+        });
+    }
+    void set_bias(unsigned l, unsigned unit, double v) {
+        guard([&] {
+            check_block(l);
+            if (net.biases(l).empty())
+                throw nn::Error("setBias(" + std::to_string(l) + "): layer " + std::to_string(l) + " has no bias");
+            if (unit >= net.layer_out(l))
+                throw nn::Error("setBias(" + std::to_string(l) + ", " + std::to_string(unit) + "): layer " +
+                                std::to_string(l) + " has " + std::to_string(net.layer_out(l)) + " units");
+            net.biases(l)[unit] = float(v);
+        });
+    }
+
+    // x: n × inputs values.
+    val predict(val x, unsigned n) {
+        return guard([&] {
+            auto v = to_f32(x);
+            if (n == 0 || v.size() != size_t(n) * net.inputs())
+                throw nn::Error("predict: expected n × inputs = " + std::to_string(n) + " × " +
+                                std::to_string(net.inputs()) + " values, got " + std::to_string(v.size()));
+            const float* y = net.forward(v.data(), n, ws);
+            return f32_copy(y, size_t(n) * net.outputs());
+        });
+    }
+    val activations(val x) const {
+        return guard([&] {
+            auto v = to_f32(x);
+            if (v.size() != net.inputs())
+                throw nn::Error("activations: expected " + std::to_string(net.inputs()) +
+                                " inputs, got " + std::to_string(v.size()));
+            val out = val::array();
+            for (const auto& layer : net.activations(v.data())) out.call<void>("push", f32_copy(layer));
+            return out;
+        });
+    }
+    // opts: {xMin, xMax, yMin, yMax, resolution, features, neurons}. Returns
+    // {resolution, output, neurons: [per layer one (units × res²) Float32Array]}.
+    val evaluate_grid(val opts) {
+        return guard([&] {
+            nn::GridSpec s;
+            s.x_min = opts["xMin"].as<double>();
+            s.x_max = opts["xMax"].as<double>();
+            s.y_min = opts["yMin"].as<double>();
+            s.y_max = opts["yMax"].as<double>();
+            s.resolution = opts["resolution"].as<int>();
+            s.features = features_of(opts["features"]);
+            s.neurons = opts["neurons"].as<bool>();
+            nn::GridResult r = nn::evaluate_grid(net, s, ws);
+            val o = val::object();
+            o.set("resolution", r.resolution);
+            o.set("output", f32_copy(r.output));
+            val layers = val::array();
+            for (const auto& l : r.neurons) layers.call<void>("push", f32_copy(l));
+            o.set("neurons", layers);
+            return o;
+        });
+    }
+
+    nn::Trainer& trainer_for(const DatasetHandle& d, const nn::TrainOptions& t) {
+        if (!trainer || trainer_data != d.data) {
+            trainer.reset();
+            trainer_data = d.data;
+            trainer = std::make_unique<nn::Trainer>(net, *trainer_data, t);
+        } else {
+            trainer->set_options(t);
+        }
+        return *trainer;
+    }
+    void record_training(const nn::TrainOptions& t, const std::string& dataset) {
+        meta.optimizer = t.optimizer;
+        meta.batch_size = t.batch_size;
+        if (!dataset.empty()) meta.dataset = dataset;
+    }
+
+    // opts: TrainOptions + epochs. Returns an array of EpochReport objects; stops after
+    // a diverged epoch (the core has restored the weights).
+    val train_epochs(DatasetHandle& d, val opts) {
+        return guard([&] {
+            const auto t = train_options_of(opts);
+            const int64_t epochs = to_i64(opts["epochs"]);
+            if (epochs < 1) throw nn::Error("epochs must be at least 1, got " + std::to_string(epochs));
+            nn::Trainer& tr = trainer_for(d, t);
+            if (meta.features.empty()) meta.features = d.data->input_names;
+            record_training(t, d.name);
+            val out = val::array();
+            for (int64_t e = 0; e < epochs; ++e) {
+                nn::EpochReport r = tr.train_epoch();
+                if (!r.diverged) ++meta.epochs;
+                val o = val::object();
+                o.set("epoch", double(r.epoch));
+                o.set("train", metrics_val(r.train));
+                o.set("test", metrics_val(r.test));
+                o.set("diverged", r.diverged);
+                o.set("message", r.message);
+                out.call<void>("push", o);
+                if (r.diverged) break;
+            }
+            return out;
+        });
+    }
+
+    // One optimiser step on x (n × inputs) and encoded targets y (n × outputs).
+    // The core's Trainer owns the optimiser state and the update, but its constructor
+    // needs a dataset. Without a previous trainEpochs, the step runs on a Trainer over
+    // a one-row placeholder dataset whose class count merely satisfies encode_targets;
+    // its rows are never used, since train_batch takes x and y as given. A core entry
+    // point without a dataset would remove this (asked for in issue 3's report).
+    double train_batch(val x, val y, unsigned n, val opts) {
+        return guard([&] {
+            auto xv = to_f32(x);
+            auto yv = to_f32(y);
+            if (n == 0 || xv.size() != size_t(n) * net.inputs())
+                throw nn::Error("trainBatch: expected x of n × inputs = " + std::to_string(n) + " × " +
+                                std::to_string(net.inputs()) + " values, got " + std::to_string(xv.size()));
+            if (yv.size() != size_t(n) * net.outputs())
+                throw nn::Error("trainBatch: expected y of n × outputs = " + std::to_string(n) + " × " +
+                                std::to_string(net.outputs()) + " values, got " + std::to_string(yv.size()));
+            const auto t = train_options_of(opts);
+            if (!trainer) {
+                const int k = int(net.outputs());
+                const int classes = net.loss() == nn::Loss::bce          ? 2
+                                    : net.loss() == nn::Loss::softmax_ce ? k
+                                    : k == 1                            ? 0
+                                                                        : k;
+                trainer_data = std::make_shared<nn::Dataset>(nn::make_dataset_raw(
+                    std::vector<float>(net.inputs(), 0.0f), {0.0}, net.inputs(), classes, 1.0, t.seed));
+                trainer = std::make_unique<nn::Trainer>(net, *trainer_data, t);
+            } else {
+                trainer->set_options(t);
+            }
+            record_training(t, "");
+            return trainer->train_batch(xv.data(), yv.data(), n);
+        });
+    }
+
+    val evaluate(const DatasetHandle& d) const {
+        return guard([&] {
+            const nn::Dataset& ds = *d.data;
+            val o = val::object();
+            o.set("train", metrics_val(nn::evaluate(net, ds, 0, ds.n_train)));
+            o.set("test", metrics_val(nn::evaluate(net, ds, ds.n_train, ds.n)));
+            return o;
+        });
+    }
+
+    std::unique_ptr<NetworkHandle> copy_with(nn::Network n) const {
+        auto h = std::make_unique<NetworkHandle>(std::move(n));
+        h->meta = meta;
+        return h;
+    }
+    std::unique_ptr<NetworkHandle> quantized(std::string precision) const {
+        return guard([&] { return copy_with(nn::quantized_copy(net, nn::parse_precision(precision))); });
+    }
+    std::unique_ptr<NetworkHandle> clone() const {
+        return guard([&] { return copy_with(net); });
+    }
+
+    // extra: optional {features, init, batchSize, epochs, seed, dataset} overriding
+    // what the handle recorded.
+    std::string to_json(val extra) const {
+        return guard([&] {
+            nn::ModelFile m = nn::model_from_network(net);
+            m.features = meta.features;
+            m.init = meta.init;
+            m.optimizer = meta.optimizer;
+            m.batch_size = meta.batch_size;
+            m.epochs = meta.epochs;
+            m.seed = meta.seed;
+            m.dataset = meta.dataset;
+            if (!extra.isUndefined() && !extra.isNull()) {
+                if (extra.hasOwnProperty("features")) {
+                    m.features.clear();
+                    for (auto f : features_of(extra["features"])) m.features.push_back(nn::feature_name(f));
+                }
+                if (extra.hasOwnProperty("init")) m.init = nn::init_name(nn::parse_init(extra["init"].as<std::string>()));
+                if (extra.hasOwnProperty("batchSize")) m.batch_size = to_i64(extra["batchSize"]);
+                if (extra.hasOwnProperty("epochs")) m.epochs = to_i64(extra["epochs"]);
+                if (extra.hasOwnProperty("seed")) m.seed = to_u64(extra["seed"]);
+                if (extra.hasOwnProperty("dataset")) m.dataset = extra["dataset"].as<std::string>();
+            }
+            return nn::model_to_json(m);
+        });
+    }
+
+    void use_reference_kernels(bool ref) { net.set_use_reference_kernels(ref); }
+};
+
+// spec: {inputs, layers: [{units, activation, bias}], loss, init, seed}, defaults filled by JS.
+nn::Architecture arch_of(const val& spec) {
+    nn::Architecture a;
+    a.inputs = to_i64(spec["inputs"]);
+    val layers = spec["layers"];
+    const auto n = layers["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) {
+        val l = layers[i];
+        nn::LayerSpec s;
+        s.units = to_i64(l["units"]);
+        s.activation = nn::parse_activation(l["activation"].as<std::string>());
+        s.bias = l["bias"].as<bool>();
+        a.layers.push_back(s);
+    }
+    return a;
+}
+
+std::unique_ptr<NetworkHandle> make_network(val spec) {
+    return guard([&] {
+        const nn::Init init = nn::parse_init(spec["init"].as<std::string>());
+        const uint64_t seed = to_u64(spec["seed"]);
+        auto h = std::make_unique<NetworkHandle>(
+            nn::Network(arch_of(spec), nn::parse_loss(spec["loss"].as<std::string>()), init, seed));
+        h->meta.init = nn::init_name(init);
+        h->meta.seed = seed;
+        h->meta.epochs = 0;
+        h->meta.features.clear();
+        return h;
+    });
+}
+
+std::unique_ptr<NetworkHandle> network_from_json(std::string text) {
+    return guard([&] {
+        nn::ModelFile m = nn::model_from_json(text);
+        auto h = std::make_unique<NetworkHandle>(nn::network_from_model(m));
+        m.weights.clear();
+        m.biases.clear();
+        h->meta = std::move(m);
+        return h;
+    });
+}
+
+// ---- counting --------------------------------------------------------------------------
+// widths: decimal strings (the wrapper accepts numbers and BigInts). Every count
+// leaves as a decimal string.
+val count_parameters(val widths, bool bias) {
+    return guard([&] {
+        const auto n = widths["length"].as<unsigned>();
+        nn::Architecture a;
+        for (unsigned i = 0; i < n; ++i) {
+            const std::string s = widths[i].as<std::string>();
+            long long v = 0;
+            try {
+                v = std::stoll(s);  // the wrapper sends plain integers
+            } catch (const std::out_of_range&) {
+                throw nn::Error("widths[" + std::to_string(i) + "] = " + s + " does not fit in 64 bits");
+            }
+            if (i == 0) a.inputs = v;
+            else a.layers.push_back(nn::LayerSpec{v, nn::Activation::tanh, bias});
+        }
+        if (n == 0) throw nn::Error("count: give at least two widths (inputs and one layer)");
+        const nn::ParamReport r = nn::count_parameters(a);
+        val blocks = val::array();
+        for (const auto& b : r.blocks) {
+            val o = val::object();
+            o.set("in", str(b.in));
+            o.set("out", str(b.out));
+            o.set("weights", str(b.weights));
+            o.set("biases", str(b.biases));
+            o.set("params", str(b.params));
+            o.set("macs", str(b.macs));
+            blocks.call<void>("push", o);
+        }
+        val o = val::object();
+        o.set("blocks", blocks);
+        o.set("weights", str(r.weights));
+        o.set("biases", str(r.biases));
+        o.set("params", str(r.params));
+        o.set("macs", str(r.macs));
+        o.set("neurons", str(r.neurons));
+        val st = val::object();
+        st.set("fp32", str(r.storage.fp32));
+        st.set("fp16", str(r.storage.fp16));
+        st.set("int8", str(r.storage.int8));
+        st.set("int4", str(r.storage.int4));
+        o.set("storage", st);
+        val op = val::object();
+        op.set("sgd", str(r.optimizer_sgd));
+        op.set("momentum", str(r.optimizer_momentum));
+        op.set("adam", str(r.optimizer_adam));
+        o.set("optimizer", op);
+        val ac = val::object();
+        ac.set("inference", str(r.activations_inference));
+        ac.set("training", str(r.activations_training));
+        o.set("activations", ac);
+        return o;
+    });
+}
+
+// Bytes handed out by dlmalloc and not yet freed: the leak checks compare this.
+double heap_used() { return double(mallinfo().uordblks); }
+std::string version() { return NNPLAY_VERSION; }
+std::string simd_arch() { return nn::simd_arch_name(); }
+double simd_lanes() { return double(nn::simd_lanes()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(nnplay) {
+    using namespace emscripten;
+    function("takeError", &take_error);
+    function("errorFlagAddress", &error_flag_address);
+    function("heapUsed", &heap_used);
+    function("version", &version);
+    function("simdArch", &simd_arch);
+    function("simdLanes", &simd_lanes);
+    function("countParameters", &count_parameters);
+    function("makeNetwork", &make_network);
+    function("networkFromJSON", &network_from_json);
+    function("makeDataset", &make_dataset);
+    function("datasetFromPoints", &dataset_from_points);
+    function("datasetFromCSV", &dataset_from_csv);
+
+    class_<DatasetHandle>("DatasetHandle")
+        .function("size", &DatasetHandle::size)
+        .function("trainSize", &DatasetHandle::train_size)
+        .function("testSize", &DatasetHandle::test_size)
+        .function("inputs", &DatasetHandle::inputs)
+        .function("classes", &DatasetHandle::classes)
+        .function("name", &DatasetHandle::name_)
+        .function("inputNames", &DatasetHandle::input_names)
+        .function("x", &DatasetHandle::x)
+        .function("labels", &DatasetHandle::labels)
+        .function("points", &DatasetHandle::points_);
+
+    class_<NetworkHandle>("NetworkHandle")
+        .function("inputs", &NetworkHandle::inputs)
+        .function("outputs", &NetworkHandle::outputs)
+        .function("loss", &NetworkHandle::loss)
+        .function("layers", &NetworkHandle::layers)
+        .function("features", &NetworkHandle::features)
+        .function("setFeatures", &NetworkHandle::set_features)
+        .function("paramCount", &NetworkHandle::param_count)
+        .function("getWeights", &NetworkHandle::get_weights)
+        .function("setWeights", &NetworkHandle::set_weights)
+        .function("getBiases", &NetworkHandle::get_biases)
+        .function("setBiases", &NetworkHandle::set_biases)
+        .function("setWeight", &NetworkHandle::set_weight)
+        .function("setBias", &NetworkHandle::set_bias)
+        .function("predict", &NetworkHandle::predict)
+        .function("activations", &NetworkHandle::activations)
+        .function("evaluateGrid", &NetworkHandle::evaluate_grid)
+        .function("trainEpochs", &NetworkHandle::train_epochs)
+        .function("trainBatch", &NetworkHandle::train_batch)
+        .function("evaluate", &NetworkHandle::evaluate)
+        .function("quantized", &NetworkHandle::quantized)
+        .function("clone", &NetworkHandle::clone)
+        .function("toJSON", &NetworkHandle::to_json)
+        .function("useReferenceKernels", &NetworkHandle::use_reference_kernels);
+}

@@ -1,0 +1,80 @@
+# The Embind module, linked three ways from one object library (bindings.cpp is
+# compiled once) into ${CMAKE_SOURCE_DIR}/web/gen (gitignored):
+#   nnplay_core.js  + nnplay_core.wasm   classic MODULARIZE factory: node (require), <script>, importScripts
+#   nnplay_core.mjs (+ the same .wasm)   EXPORT_ES6: <script type=module>, {type:'module'} workers
+#   nnplay_core.single.js                SINGLE_FILE (wasm inlined as base64): file:// pages, one-file embeds
+# Included from the root CMakeLists.txt inside if(EMSCRIPTEN). See ../shared/TOOLCHAIN.md.
+
+set(NNPLAY_WEB_GEN ${CMAKE_SOURCE_DIR}/web/gen)
+file(MAKE_DIRECTORY ${NNPLAY_WEB_GEN})
+
+add_library(nn_wasm_bindings OBJECT ${CMAKE_CURRENT_LIST_DIR}/bindings.cpp)
+target_link_libraries(nn_wasm_bindings PRIVATE nncore)
+target_compile_options(nn_wasm_bindings PRIVATE -Wall -Wextra)
+target_compile_definitions(nn_wasm_bindings PRIVATE NNPLAY_VERSION="${PROJECT_VERSION}")
+
+# Shared link flags.
+#  - -fexceptions comes from nn_deps; bindings.cpp catches every exception itself.
+#  - MAXIMUM_MEMORY=2GB: the core refuses networks above kMaxTrainParams (≈192 MiB with
+#    Adam state), so 2 GB is ample, and staying below 2^31 keeps pointers positive in JS
+#    (above 2 GB emscripten 3.1.6 needs every pointer read as >>> 0).
+#  - FILESYSTEM=0: the module does no file I/O (CSV and JSON arrive as strings).
+#  - NODEJS_CATCH_EXIT/REJECTION=0: a library must not install process-wide handlers in
+#    node (3.1.6's glue otherwise rethrows every unhandled rejection of the host program
+#    from inside its own minified source).
+set(_nn_wasm_link
+  --bind
+  -sMODULARIZE=1
+  -sEXPORT_NAME=createNNModule
+  -sALLOW_MEMORY_GROWTH=1
+  -sMAXIMUM_MEMORY=2GB
+  -sFILESYSTEM=0
+  -sNODEJS_CATCH_EXIT=0
+  -sNODEJS_CATCH_REJECTION=0
+)
+
+function(nnplay_wasm_module target output env)
+  add_executable(${target} $<TARGET_OBJECTS:nn_wasm_bindings>)
+  target_link_libraries(${target} PRIVATE nncore)
+  target_link_options(${target} PRIVATE ${_nn_wasm_link} -sENVIRONMENT=${env} ${ARGN})
+  get_filename_component(_name ${output} NAME_WLE)
+  get_filename_component(_ext ${output} LAST_EXT)
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME ${_name} SUFFIX ${_ext})
+endfunction()
+
+# (a) the classic build, written straight into web/gen.
+nnplay_wasm_module(nnplay_core nnplay_core.js web,worker,node)
+set_target_properties(nnplay_core PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${NNPLAY_WEB_GEN})
+# The root package.json has "type": "module"; web/gen/package.json makes node read
+# the classic glue (.js, module.exports) as CommonJS.
+add_custom_command(TARGET nnplay_core POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_CURRENT_LIST_DIR}/gen-package.json ${NNPLAY_WEB_GEN}/package.json)
+
+# (b) the ES module build. em++ names the .wasm after the output (nnplay_core.wasm),
+# which would clobber (a)'s, so it links into the build tree and only the .mjs is
+# copied out, after checking that its .wasm is byte-identical to (a)'s: the glue
+# flavour changes the JS only. If that ever stops holding, the build fails here
+# rather than shipping a .mjs that loads the wrong binary.
+nnplay_wasm_module(nnplay_core_esm nnplay_core.mjs web,worker -sEXPORT_ES6=1)
+set_target_properties(nnplay_core_esm PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/esm)
+add_dependencies(nnplay_core_esm nnplay_core)
+add_custom_command(TARGET nnplay_core_esm POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E compare_files
+          ${CMAKE_CURRENT_BINARY_DIR}/esm/nnplay_core.wasm ${NNPLAY_WEB_GEN}/nnplay_core.wasm
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_CURRENT_BINARY_DIR}/esm/nnplay_core.mjs ${NNPLAY_WEB_GEN}/
+  COMMENT "nnplay_core.mjs: same .wasm as nnplay_core.js, copying the .mjs to web/gen")
+
+# (c) one file, wasm inlined.
+nnplay_wasm_module(nnplay_core_single nnplay_core.single.js web,worker,node -sSINGLE_FILE=1)
+set_target_properties(nnplay_core_single PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${NNPLAY_WEB_GEN})
+
+# Build check: the shipped binary's dense kernels are SIMD128. Counts every f32x4.mul
+# and f32x4.add in the disassembly (names are stripped in Release; the kernels are
+# the only float vector code in the module).
+find_program(NNPLAY_WASM_DIS wasm-dis)
+if(NNPLAY_TESTS AND NNPLAY_WASM_DIS)
+  add_test(NAME wasm_simd128_kernels
+           COMMAND ${CMAKE_COMMAND} -DWASM_DIS=${NNPLAY_WASM_DIS}
+                   -DWASM=${NNPLAY_WEB_GEN}/nnplay_core.wasm -DMIN_OPS=8
+                   -P ${CMAKE_CURRENT_LIST_DIR}/check_simd.cmake)
+endif()

@@ -1,0 +1,380 @@
+// nnplay JavaScript API (documented in nnplay.d.ts and docs/js-api.md). Loads the
+// Embind module once and wraps its raw handles into plain-JS objects: numbers and
+// BigInts, owned typed-array copies, and Errors carrying the core's message.
+// This file owns argument *types* (a string where a number belongs); the core owns
+// every *value* check (ranges, names, shapes), so its messages reach the caller.
+//
+// Where the module comes from:
+//   node     web/gen/nnplay_core.js (or .single.js) through createRequire; the .wasm is
+//            read with fs and passed as wasmBinary, which sidesteps node 20's fetch()
+//            of a file path (see ../shared/TOOLCHAIN.md) whatever NODE_OPTIONS says.
+//   browser  globalThis.createNNModule if a classic <script> (e.g. nnplay_core.single.js
+//            in a one-file embed) already defined it; otherwise the ES module build
+//            web/gen/nnplay_core.mjs (split), or importScripts of the single file in a
+//            classic worker.
+
+const GEN = new URL('../gen/', import.meta.url);
+const isNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node) &&
+  typeof window === 'undefined';
+
+const loaded = new Map();  // build → Promise<NNPlay>
+
+/** @param {{build?: 'split'|'single'}} [options] */
+export function createNNPlay(options = {}) {
+  if (options === null || typeof options !== 'object')
+    throw new Error(`createNNPlay: options must be an object, got ${show(options)}`);
+  const build = options.build ?? 'split';
+  if (build !== 'split' && build !== 'single')
+    throw new Error(`createNNPlay: build must be 'split' or 'single', got ${show(build)}`);
+  if (!loaded.has(build)) {
+    const p = loadModule(build).then(wrapModule);
+    p.catch(() => loaded.delete(build));  // a failed load may be retried
+    loaded.set(build, p);
+  }
+  return loaded.get(build);
+}
+
+async function loadModule(build) {
+  if (isNode) {
+    const { createRequire } = await import('node:module');
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const require = createRequire(import.meta.url);
+    if (build === 'single') return require(fileURLToPath(new URL('nnplay_core.single.js', GEN)))();
+    const factory = require(fileURLToPath(new URL('nnplay_core.js', GEN)));
+    return factory({ wasmBinary: readFileSync(new URL('nnplay_core.wasm', GEN)) });
+  }
+  if (typeof globalThis.createNNModule === 'function') return globalThis.createNNModule();
+  if (build === 'single') {
+    if (typeof importScripts === 'function') {
+      importScripts(new URL('nnplay_core.single.js', GEN).href);
+      return globalThis.createNNModule();
+    }
+    throw new Error("createNNPlay({build:'single'}): load web/gen/nnplay_core.single.js with a " +
+                    '<script> tag first (it defines createNNModule)');
+  }
+  const mod = await import(new URL('nnplay_core.mjs', GEN).href);
+  return mod.default();
+}
+
+// ---- argument checks (types only; values are the core's business) ----------------------
+function show(v) {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (Array.isArray(v)) return 'an array';
+  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name}`;
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'function') return 'a function';
+  return String(v);
+}
+// NaN and ±Infinity pass: the core rejects them with its own message where they matter.
+function num(name, v) {
+  if (typeof v !== 'number') throw new Error(`${name} must be a number, got ${show(v)}`);
+  return v;
+}
+function int(name, v) {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v))
+    throw new Error(`${name} must be an integer, got ${show(v)}`);
+  return v;
+}
+function nonNegInt(name, v) {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+    throw new Error(`${name} must be a non-negative integer, got ${show(v)}`);
+  return v;
+}
+function str(name, v) {
+  if (typeof v !== 'string') throw new Error(`${name} must be a string, got ${show(v)}`);
+  return v;
+}
+function bool(name, v) {
+  if (typeof v !== 'boolean') throw new Error(`${name} must be true or false, got ${show(v)}`);
+  return v;
+}
+function obj(name, v) {
+  if (v === undefined) return {};
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    throw new Error(`${name} must be an object, got ${show(v)}`);
+  return v;
+}
+function numbers(name, v) {
+  if (!(ArrayBuffer.isView(v) && !(v instanceof DataView)) && !Array.isArray(v))
+    throw new Error(`${name} must be a Float32Array or an array of numbers, got ${show(v)}`);
+  if (Array.isArray(v))
+    for (let i = 0; i < v.length; i++)
+      if (typeof v[i] !== 'number') throw new Error(`${name}[${i}] must be a number, got ${show(v[i])}`);
+  return v;
+}
+function strings(name, v) {
+  if (!Array.isArray(v)) throw new Error(`${name} must be an array of strings, got ${show(v)}`);
+  v.forEach((s, i) => str(`${name}[${i}]`, s));
+  return v;
+}
+const opt = (v, d) => (v === undefined ? d : v);
+
+const DEFAULT_TRAIN = { optimizer: 'sgd', lr: 0.03, batchSize: 10, l1: 0, l2: 0, momentum: 0.9, epochs: 1, seed: 1 };
+
+function trainOptions(o) {
+  o = obj('options', o);
+  return {
+    optimizer: str('optimizer', opt(o.optimizer, DEFAULT_TRAIN.optimizer)),
+    lr: num('lr', opt(o.lr, DEFAULT_TRAIN.lr)),
+    batchSize: int('batchSize', opt(o.batchSize, DEFAULT_TRAIN.batchSize)),
+    l1: num('l1', opt(o.l1, DEFAULT_TRAIN.l1)),
+    l2: num('l2', opt(o.l2, DEFAULT_TRAIN.l2)),
+    momentum: num('momentum', opt(o.momentum, DEFAULT_TRAIN.momentum)),
+    epochs: int('epochs', opt(o.epochs, DEFAULT_TRAIN.epochs)),
+    seed: nonNegInt('seed', opt(o.seed, DEFAULT_TRAIN.seed)),
+  };
+}
+
+function toBigInts(v) {
+  if (typeof v === 'string') return BigInt(v);
+  if (Array.isArray(v)) return v.map(toBigInts);
+  const out = {};
+  for (const k of Object.keys(v)) out[k] = toBigInts(v[k]);
+  return out;
+}
+
+// ---- the API over one module instance --------------------------------------------------
+function wrapModule(M) {
+  const flag = M.errorFlagAddress() >>> 2;
+  // Every raw call goes through this: the bindings never throw, they raise a flag in
+  // linear memory and keep the message (see wasm/bindings.cpp).
+  function check(result) {
+    if (M.HEAP32[flag] !== 0) throw new Error(M.takeError());
+    return result;
+  }
+
+  const registry = typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((handle) => { try { handle.delete(); } catch { /* already gone */ } })
+    : null;
+  function own(wrapper, handle) {
+    registry?.register(wrapper, handle, wrapper);
+    return handle;
+  }
+  function release(wrapper, handle) {
+    registry?.unregister(wrapper);
+    handle.delete();
+  }
+
+  const handles = new WeakMap();  // Network/Dataset wrapper → raw handle (null once deleted)
+  function handleOf(w, what) {
+    const h = handles.get(w);
+    if (h === undefined) throw new Error(`${what} must be an nnplay ${what === 'data' ? 'Dataset' : 'Network'}, got ${show(w)}`);
+    if (h === null) throw new Error(`this ${what === 'data' ? 'Dataset' : 'Network'} was deleted`);
+    return h;
+  }
+
+  const metrics = (m) => ({ loss: m.loss, accuracy: m.accuracy, samples: m.samples });
+
+  class Dataset {
+    constructor(handle) {
+      if (!handle) throw new Error('use nn.makeDataset, nn.datasetFromPoints or nn.datasetFromCSV');
+      handles.set(this, own(this, handle));
+      this.size = handle.size();
+      this.trainSize = handle.trainSize();
+      this.testSize = handle.testSize();
+      this.inputs = handle.inputs();
+      this.classes = handle.classes();
+      this.inputNames = handle.inputNames();
+      Object.freeze(this.inputNames);
+    }
+    x() { return handleOf(this, 'data').x(); }
+    labels() { return handleOf(this, 'data').labels(); }
+    points() { return check(handleOf(this, 'data').points()); }
+    delete() {
+      const h = handles.get(this);
+      if (h) { release(this, h); handles.set(this, null); }
+    }
+  }
+
+  class Network {
+    /** @param {object} spec NetworkSpec */
+    constructor(spec) {
+      let handle;
+      if (spec instanceof RawNetwork) handle = spec.handle;  // internal: fromJSON, clone, quantized
+      else {
+        spec = obj('spec', spec);
+        if (spec === undefined || !('layers' in spec)) throw new Error('spec must have inputs and layers');
+        if (!Array.isArray(spec.layers)) throw new Error(`layers must be an array, got ${show(spec.layers)}`);
+        const s = {
+          inputs: int('inputs', spec.inputs),
+          layers: spec.layers.map((l, i) => {
+            l = obj(`layers[${i}]`, l);
+            return {
+              units: int(`layers[${i}].units`, l.units),
+              activation: str(`layers[${i}].activation`, opt(l.activation, 'tanh')),
+              bias: bool(`layers[${i}].bias`, opt(l.bias, true)),
+            };
+          }),
+          loss: str('loss', opt(spec.loss, 'half_mse')),
+          init: str('init', opt(spec.init, 'glorot_uniform')),
+          seed: nonNegInt('seed', opt(spec.seed, 1)),
+        };
+        handle = check(M.makeNetwork(s));
+      }
+      handles.set(this, own(this, handle));
+      this.inputs = handle.inputs();
+      this.outputs = handle.outputs();
+      this.layers = Object.freeze(handle.layers().map(Object.freeze));
+      this.loss = handle.loss();
+    }
+    static fromJSON(text) {
+      return new Network(new RawNetwork(check(M.networkFromJSON(str('text', text)))));
+    }
+
+    get features() { return handleOf(this, 'net').features(); }
+    set features(list) { check(handleOf(this, 'net').setFeatures(strings('features', list))); }
+
+    getWeights(block) { return check(handleOf(this, 'net').getWeights(nonNegInt('block', block))); }
+    setWeights(block, w) {
+      check(handleOf(this, 'net').setWeights(nonNegInt('block', block), numbers('weights', w)));
+    }
+    getBiases(layer) { return check(handleOf(this, 'net').getBiases(nonNegInt('layer', layer))); }
+    setBiases(layer, b) {
+      check(handleOf(this, 'net').setBiases(nonNegInt('layer', layer), numbers('biases', b)));
+    }
+    setWeight(block, from, to, value) {
+      check(handleOf(this, 'net').setWeight(nonNegInt('block', block), nonNegInt('from', from),
+                                            nonNegInt('to', to), num('value', value)));
+    }
+    setBias(layer, unit, value) {
+      check(handleOf(this, 'net').setBias(nonNegInt('layer', layer), nonNegInt('unit', unit),
+                                          num('value', value)));
+    }
+    paramCount() { return BigInt(handleOf(this, 'net').paramCount()); }
+
+    predict(x, n) {
+      const h = handleOf(this, 'net');
+      numbers('x', x);
+      n = n === undefined ? Math.floor(x.length / this.inputs) : nonNegInt('n', n);
+      return check(h.predict(x, n));
+    }
+    activations(x) { return check(handleOf(this, 'net').activations(numbers('x', x))); }
+
+    evaluateGrid(o) {
+      const h = handleOf(this, 'net');
+      o = obj('options', o);
+      let features = o.features;
+      if (features === undefined) {
+        features = h.features();
+        if (features.length === 0) features = this.inputs === 2 ? ['x1', 'x2'] : [];
+      }
+      const spec = {
+        xMin: num('xMin', opt(o.xMin, -6)), xMax: num('xMax', opt(o.xMax, 6)),
+        yMin: num('yMin', opt(o.yMin, -6)), yMax: num('yMax', opt(o.yMax, 6)),
+        resolution: int('resolution', opt(o.resolution, 100)),
+        features: strings('features', features),
+        neurons: bool('neurons', opt(o.neurons, true)),
+      };
+      const r = check(h.evaluateGrid(spec));
+      const cells = r.resolution * r.resolution;
+      // One owned copy per layer; each unit's map is a subarray of it (not wasm memory).
+      const neurons = r.neurons.map((all, l) => {
+        const maps = [];
+        for (let u = 0; u < this.layers[l].units; u++) maps.push(all.subarray(u * cells, (u + 1) * cells));
+        return maps;
+      });
+      return { resolution: r.resolution, output: r.output, neurons };
+    }
+
+    trainEpochs(data, o) {
+      const h = handleOf(this, 'net');
+      const d = handleOf(data, 'data');
+      return check(h.trainEpochs(d, trainOptions(o))).map((r) => ({
+        epoch: r.epoch, train: metrics(r.train), test: metrics(r.test),
+        diverged: r.diverged, message: r.message,
+      }));
+    }
+    trainBatch(x, y, o) {
+      const h = handleOf(this, 'net');
+      numbers('x', x);
+      numbers('y', y);
+      const n = Math.floor(x.length / this.inputs);
+      return check(h.trainBatch(x, y, n, trainOptions(o)));
+    }
+    evaluate(data) {
+      const r = check(handleOf(this, 'net').evaluate(handleOf(data, 'data')));
+      return { train: metrics(r.train), test: metrics(r.test) };
+    }
+
+    quantized(precision) {
+      return new Network(new RawNetwork(check(handleOf(this, 'net').quantized(str('precision', precision)))));
+    }
+    clone() { return new Network(new RawNetwork(check(handleOf(this, 'net').clone()))); }
+    // JSON.stringify(net) calls toJSON(key) with a string key; that is not an `extra`.
+    toJSON(extra) {
+      if (typeof extra === 'string') extra = undefined;
+      return check(handleOf(this, 'net').toJSON(extra === undefined ? undefined : obj('extra', extra)));
+    }
+    /** Use the scalar reference kernels (for comparison and benchmarks). */
+    useReferenceKernels(on = true) { handleOf(this, 'net').useReferenceKernels(bool('on', on)); }
+    delete() {
+      const h = handles.get(this);
+      if (h) { release(this, h); handles.set(this, null); }
+    }
+  }
+  // Marks a raw handle passed to the Network constructor by this module only.
+  class RawNetwork { constructor(handle) { this.handle = handle; } }
+
+  function makeDataset(name, o) {
+    o = obj('options', o);
+    const s = {
+      samples: nonNegInt('samples', opt(o.samples, 0)),
+      noise: num('noise', opt(o.noise, 0)),
+      classes: int('classes', opt(o.classes, 3)),
+      seed: nonNegInt('seed', opt(o.seed, 1)),
+      features: strings('features', opt(o.features, ['x1', 'x2'])),
+      trainRatio: num('trainRatio', opt(o.trainRatio, 0.5)),
+    };
+    return new Dataset(check(M.makeDataset(str('name', name), s)));
+  }
+  function datasetFromPoints(p) {
+    p = obj('points', p);
+    const s = {
+      x1: numbers('x1', p.x1), x2: numbers('x2', p.x2), labels: numbers('labels', p.labels),
+      classes: int('classes', p.classes),
+      features: strings('features', opt(p.features, ['x1', 'x2'])),
+      trainRatio: num('trainRatio', opt(p.trainRatio, 1)),
+      seed: nonNegInt('seed', opt(p.seed, 1)),
+    };
+    return new Dataset(check(M.datasetFromPoints(s)));
+  }
+  function datasetFromCSV(text, o) {
+    o = obj('options', o);
+    const s = {
+      labelColumn: str('labelColumn', opt(o.labelColumn, '')),
+      regression: bool('regression', opt(o.regression, false)),
+      trainRatio: num('trainRatio', opt(o.trainRatio, 1)),
+      seed: nonNegInt('seed', opt(o.seed, 1)),
+    };
+    return new Dataset(check(M.datasetFromCSV(str('text', text), s)));
+  }
+
+  function countParameters(widths, o) {
+    if (!Array.isArray(widths)) throw new Error(`widths must be an array of integers, got ${show(widths)}`);
+    const w = widths.map((v, i) => {
+      if (typeof v === 'bigint') return v.toString();
+      if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v))
+        throw new Error(`widths[${i}] is beyond 2^53 and may be rounded; pass it as a BigInt, got ${v}`);
+      return String(int(`widths[${i}]`, v));
+    });
+    o = obj('options', o);
+    return toBigInts(check(M.countParameters(w, bool('bias', opt(o.bias, true)))));
+  }
+
+  return Object.freeze({
+    version: M.version(),
+    simd: M.simdArch(),
+    lanes: M.simdLanes(),
+    countParameters,
+    Network,
+    Dataset,
+    makeDataset,
+    datasetFromPoints,
+    datasetFromCSV,
+    heapBytes: () => M.HEAP8.length,
+    heapUsed: () => M.heapUsed(),
+  });
+}
