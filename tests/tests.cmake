@@ -31,3 +31,7 @@ else()
   include(Catch)
 endif()
 catch_discover_tests(nn_tests EXTRA_ARGS --use-colour no)
+if(NOT EMSCRIPTEN)
+  # End-to-end CLI checks (worked example, JSON, train → save → eval, exit codes).
+  add_test(NAME cli COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/test_cli.sh $<TARGET_FILE:nnplay>)
+endif()
