@@ -1,0 +1,69 @@
+// Shared harness for the browser tests: starts scripts/serve.mjs on a free port, launches
+// Debian's headless Chromium through playwright-core with a fresh profile, collects console
+// errors and page errors, and saves screenshots under test-output/browser/.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const OUT = path.join(ROOT, 'test-output', 'browser');
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function startServer(script = path.join(ROOT, 'scripts', 'serve.mjs')) {
+  const proc = spawn(process.execPath, [script], {
+    env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let buf = '';
+    const t = setTimeout(() => reject(new Error('server did not start in 10 s')), 10000);
+    proc.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) { clearTimeout(t); resolve(m[0]); }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url, stop: () => proc.kill() };
+}
+
+// bypassCSP is only for local experiments; the tests run with the server's CSP enforced.
+export async function launch({ bypassCSP = false } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: ARGS,
+    viewport: { width: 1280, height: 1000 }, acceptDownloads: true, bypassCSP,
+  });
+  return {
+    context,
+    close: async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); },
+  };
+}
+
+// A page that records console errors, page errors and dialogs (an XSS alert would show up here).
+export async function openPage(context, url, { viewport } = {}) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(url);
+  return { page, problems };
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => /Ready/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.waitForFunction(() => document.querySelectorAll('#diagram .node').length > 0, null, { timeout: 10000 });
+}
+
+export async function shot(page, name, opts = {}) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, ...opts });
+  return file;
+}

@@ -1,0 +1,234 @@
+// SVG drawing of a network: one column per layer, wide layers collapsed to their first few
+// neurons plus "… N more", each connection block labelled with its arithmetic, links with width
+// by |weight| and colour by sign, a bias square per neuron and a map thumbnail per neuron.
+// It takes plain arrays and calls back on hover/click; it owns no model and no settings, so the
+// embeds (<nn-diagram>, <nn-weight-count>) reuse it. Colours are attributes, not CSS classes,
+// so an exported SVG looks the same outside the page.
+// Weights for block b are (in, out) row-major: w[from * out + to] (the JS API's layout).
+import { cssColor, mapToDataURL } from './heatmap.js';
+import { blockArithmetic, blockCounts, fmtInt, fmtNum } from './format.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+export const SHOW_ALL_UP_TO = 8;  // wider layers show SHOWN_WHEN_COLLAPSED neurons + "… N more"
+export const SHOWN_WHEN_COLLAPSED = 6;
+
+// How many neurons of a layer of `width` are drawn.
+export function shownUnits(width) {
+  return width <= SHOW_ALL_UP_TO ? width : SHOWN_WHEN_COLLAPSED;
+}
+
+function el(name, attrs = {}, parent) {
+  const e = document.createElementNS(NS, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (parent) parent.appendChild(e);
+  return e;
+}
+
+function text(parent, x, y, str, attrs = {}) {
+  const t = el('text', { x, y, ...attrs }, parent);
+  t.textContent = str;  // never innerHTML: names may come from files
+  return t;
+}
+
+const LAYOUT = { node: 30, pitch: 40, gap: 172, left: 56, top: 44, labelH: 40 };
+
+// model: { inputs: [label...], widths: [units per layer incl. output], activations: [name per layer],
+//          blocks?: ParamReport.blocks (BigInt counts), compact?: bool (no thumbnails/links labels) }
+export function createDiagram(svg, handlers = {}) {
+  let geo = null;           // positions of the drawn neurons
+  let linkEls = [];         // [block][k] → path
+  let biasEls = [];         // [layer][unit] → rect
+  let imgEls = [];          // [column][unit] → image
+  let weights = [], biases = [];
+
+  function render(model) {
+    while (svg.firstChild) svg.removeChild(svg.firstChild);
+    const cols = [model.inputs.length, ...model.widths];
+    const shown = cols.map(shownUnits);
+    const rows = Math.max(...shown.map((s, i) => s + (cols[i] > s ? 1 : 0)));
+    const { node: S, pitch: P, gap: G, left: L, top: T, labelH } = LAYOUT;
+    const width = L + (cols.length - 1) * G + S + 24;
+    const height = T + rows * P + labelH + 8;
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.setAttribute('width', width);
+    svg.setAttribute('height', height);
+    svg.setAttribute('xmlns', NS);
+    svg.setAttribute('font-family', 'system-ui, sans-serif');
+    svg.setAttribute('font-size', '11');
+    el('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }, svg);
+
+    const pos = cols.map((n, c) => Array.from({ length: shown[c] }, (_, u) => {
+      const colH = (shown[c] + (n > shown[c] ? 1 : 0)) * P;
+      const y0 = T + (rows * P - colH) / 2;
+      return { x: L + c * G, y: y0 + u * P };
+    }));
+    geo = { cols, shown, pos };
+
+    // links first so nodes sit on top
+    const gLinks = el('g', { 'data-part': 'links', fill: 'none' }, svg);
+    linkEls = [];
+    for (let b = 0; b + 1 < cols.length; b++) {
+      const list = [];
+      for (let from = 0; from < shown[b]; from++) {
+        for (let to = 0; to < shown[b + 1]; to++) {
+          const a = pos[b][from], z = pos[b + 1][to];
+          const x0 = a.x + S, y0 = a.y + S / 2, x1 = z.x, y1 = z.y + S / 2;
+          const mx = (x0 + x1) / 2;
+          const p = el('path', {
+            d: `M${x0},${y0} C${mx},${y0} ${mx},${y1} ${x1},${y1}`,
+            stroke: '#c8cacc', 'stroke-width': 1,
+            'data-block': b, 'data-from': from, 'data-to': to, class: 'link',
+          }, gLinks);
+          list.push(p);
+        }
+      }
+      linkEls.push(list);
+    }
+
+    // columns: header, nodes, "… N more"
+    biasEls = []; imgEls = [];
+    const blocks = model.blocks || blockCounts(cols);
+    for (let c = 0; c < cols.length; c++) {
+      const g = el('g', { 'data-column': c }, svg);
+      const x = L + c * G;
+      const head = c === 0 ? 'input' : c === cols.length - 1 ? 'output' : `hidden ${c}`;
+      text(g, x + S / 2, 14, head, { 'text-anchor': 'middle', 'font-weight': '600', fill: '#333' });
+      const act = c === 0 ? `${cols[0]} features` : `${fmtInt(cols[c])} · ${model.activations[c - 1] || ''}`;
+      text(g, x + S / 2, 28, act, { 'text-anchor': 'middle', fill: '#666', 'font-size': 10 });
+      const imgs = [], bs = [];
+      for (let u = 0; u < shown[c]; u++) {
+        const { y } = pos[c][u];
+        const n = el('g', {
+          class: 'node', 'data-layer': c - 1, 'data-unit': u, tabindex: c === 0 ? -1 : 0,
+          role: c === 0 ? 'img' : 'button',
+          'aria-label': c === 0 ? `input ${model.inputs[u]}` : `neuron ${u + 1} of layer ${c}`,
+        }, g);
+        el('rect', { x, y, width: S, height: S, fill: '#f4f4f4', stroke: '#888', 'stroke-width': 1 }, n);
+        imgs.push(el('image', { x, y, width: S, height: S, preserveAspectRatio: 'none' }, n));
+        if (c === 0) {
+          text(g, x - 6, y + S / 2 + 4, model.inputs[u], { 'text-anchor': 'end', fill: '#333' });
+        } else {
+          const br = el('rect', {
+            x: x - 5, y: y + S - 7, width: 7, height: 7, fill: '#e8eaeb', stroke: '#555', 'stroke-width': 0.6,
+            class: 'bias', 'data-layer': c - 1, 'data-unit': u,
+          }, n);
+          bs.push(br);
+        }
+      }
+      if (cols[c] > shown[c]) {
+        const y = pos[c][shown[c] - 1].y + P;
+        text(g, x + S / 2, y + S / 2, `… ${fmtInt(cols[c] - shown[c])} more`, {
+          'text-anchor': 'middle', fill: '#555', 'font-style': 'italic',
+        });
+      }
+      imgEls.push(imgs);
+      if (c > 0) biasEls.push(bs);
+    }
+
+    // block labels along the bottom, between the columns they connect
+    const gl = el('g', { 'data-part': 'block-labels', fill: '#333', 'font-size': 10 }, svg);
+    for (let b = 0; b < blocks.length; b++) {
+      const cx = L + b * G + S + (G - S) / 2;
+      const y = T + rows * P + 12;
+      const line = blockArithmetic(blocks[b]);
+      const [w, bias] = line.split(' + ');
+      const t = text(gl, cx, y, w, { 'text-anchor': 'middle', class: 'block-label', 'data-block': b });
+      if (bias) text(gl, cx, y + 13, '+ ' + bias, { 'text-anchor': 'middle', fill: '#666' });
+      t.setAttribute('aria-label', line);
+    }
+  }
+
+  // Live values: weights[b] (in,out), biases[l] (out), thumbs(column, unit) → {values,res,mode}|null.
+  function update(data = {}) {
+    if (!geo) return;
+    if (data.weights) weights = data.weights;
+    if (data.biases) biases = data.biases;
+    const { cols, shown } = geo;
+    if (data.weights) {
+      for (let b = 0; b < linkEls.length; b++) {
+        const w = weights[b];
+        if (!w) continue;
+        const out = cols[b + 1];
+        let k = 0;
+        for (let from = 0; from < shown[b]; from++) {
+          for (let to = 0; to < shown[b + 1]; to++, k++) {
+            const v = w[from * out + to];
+            const p = linkEls[b][k];
+            p.setAttribute('stroke', Number.isFinite(v) ? cssColor(v) : '#888');
+            p.setAttribute('stroke-width', Number.isFinite(v) ? Math.min(8, 0.6 + 1.8 * Math.abs(v)).toFixed(2) : 1);
+          }
+        }
+      }
+    }
+    if (data.biases) {
+      for (let l = 0; l < biasEls.length; l++) {
+        const b = biases[l];
+        if (!b) continue;
+        for (let u = 0; u < biasEls[l].length; u++) biasEls[l][u].setAttribute('fill', cssColor(b[u]));
+      }
+    }
+    if (data.thumbs) {
+      for (let c = 0; c < imgEls.length; c++) {
+        for (let u = 0; u < imgEls[c].length; u++) {
+          const t = data.thumbs(c, u);
+          if (!t) continue;
+          const url = mapToDataURL(t.values, t.res, t);
+          if (url) imgEls[c][u].setAttribute('href', url);
+        }
+      }
+    }
+  }
+
+  // What the pointer is over, in API terms.
+  function targetOf(node) {
+    const link = node.closest && node.closest('.link');
+    if (link) {
+      return { kind: 'weight', block: +link.dataset.block, from: +link.dataset.from, to: +link.dataset.to };
+    }
+    const n = node.closest && node.closest('.node');
+    if (n && +n.dataset.layer >= 0) return { kind: 'bias', layer: +n.dataset.layer, unit: +n.dataset.unit };
+    return null;
+  }
+
+  function valueOf(t) {
+    if (!t || !geo) return NaN;
+    if (t.kind === 'weight') {
+      const w = weights[t.block];
+      return w ? w[t.from * geo.cols[t.block + 1] + t.to] : NaN;
+    }
+    const b = biases[t.layer];
+    return b ? b[t.unit] : NaN;
+  }
+
+  function describe(t, inputs) {
+    if (!t) return '';
+    const name = (c, u) => (c === 0 ? inputs[u] : `h${c},${u + 1}`);
+    if (t.kind === 'weight') {
+      const toName = t.block + 1 === geo.cols.length - 1 ? `out${t.to + 1}` : name(t.block + 1, t.to);
+      return `weight ${name(t.block, t.from)} → ${toName} = ${fmtNum(valueOf(t), 4)}`;
+    }
+    return `bias of neuron ${t.unit + 1} in layer ${t.layer + 1} = ${fmtNum(valueOf(t), 4)}`;
+  }
+
+  svg.addEventListener('pointerover', (e) => handlers.hover && handlers.hover(targetOf(e.target)));
+  svg.addEventListener('pointerleave', () => handlers.hover && handlers.hover(null));
+  svg.addEventListener('click', (e) => {
+    const t = targetOf(e.target);
+    if (t && handlers.select) handlers.select(t);
+  });
+  svg.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const t = targetOf(e.target);
+    if (t && handlers.select) { e.preventDefault(); handlers.select(t); }
+  });
+  svg.addEventListener('focusin', (e) => handlers.hover && handlers.hover(targetOf(e.target)));
+
+  return { render, update, valueOf, describe, get geometry() { return geo; } };
+}
+
+// A standalone SVG document string of the drawing (for export).
+export function svgToString(svg) {
+  const copy = svg.cloneNode(true);
+  copy.setAttribute('xmlns', NS);
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
+}

@@ -1,0 +1,156 @@
+// Canvas drawing of a function over the input square (-6..6)² and of data points on it:
+// the decision-boundary map, neuron thumbnails and the quantisation preview. It draws only
+// what it is given (plain arrays) and keeps no model; embeds reuse it.
+// Maps are row-major res×res, y from top (+6) to bottom (−6), x from left (−6) to right (+6);
+// with k outputs the value of unit j at cell i is values[i * k + j].
+
+export const DOMAIN = [-6, 6];
+
+// TF Playground's colour scale: −1 orange, 0 light grey, +1 blue.
+const NEG = [245, 147, 34], MID = [232, 234, 235], POS = [8, 119, 189];
+export const CLASS_COLORS = ['#f59322', '#0877bd', '#2ca02c', '#9467bd', '#d62728', '#8c564b', '#e377c2', '#17becf'];
+
+export function colorFor(v) {
+  if (!Number.isFinite(v)) return [128, 128, 128];
+  const t = Math.max(-1, Math.min(1, v));
+  const [a, b] = t < 0 ? [MID, NEG] : [MID, POS];
+  const f = Math.abs(t);
+  return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+}
+
+export function cssColor(v) {
+  const [r, g, b] = colorFor(v);
+  return `rgb(${r | 0},${g | 0},${b | 0})`;
+}
+
+function hexRGB(hex) {
+  const n = parseInt(hex.slice(1), 16);
+  return [n >> 16, (n >> 8) & 255, n & 255];
+}
+
+// Fills an ImageData (res×res) from values. opts.mode: 'signed' (−1..1, tanh or regression),
+// 'prob' (0..1, sigmoid: shown as 2p−1), 'classes' (k softmax outputs per cell).
+export function paintImage(img, values, res, opts = {}) {
+  const { mode = 'signed', outputs = 1, discretize = false } = opts;
+  const d = img.data;
+  const cls = CLASS_COLORS.map(hexRGB);
+  for (let i = 0; i < res * res; i++) {
+    let rgb;
+    if (mode === 'classes') {
+      let best = 0, bv = -Infinity;
+      for (let j = 0; j < outputs; j++) {
+        const v = values[i * outputs + j];
+        if (v > bv) { bv = v; best = j; }
+      }
+      // confidence above chance fades the class colour in from white
+      const c = cls[best % cls.length];
+      const f = discretize ? 0.75 : Math.max(0, Math.min(1, (bv - 1 / outputs) / (1 - 1 / outputs))) * 0.8;
+      rgb = [255 + (c[0] - 255) * f, 255 + (c[1] - 255) * f, 255 + (c[2] - 255) * f];
+    } else {
+      let v = values[i * outputs];
+      if (mode === 'prob') v = 2 * v - 1;
+      if (discretize) v = v >= 0 ? 1 : -1;
+      rgb = colorFor(v);
+    }
+    d[4 * i] = rgb[0]; d[4 * i + 1] = rgb[1]; d[4 * i + 2] = rgb[2]; d[4 * i + 3] = 255;
+  }
+  return img;
+}
+
+// A small canvas reused for every thumbnail (the diagram turns each into a data: URL).
+let scratch = null;
+export function mapToDataURL(values, res, opts) {
+  if (typeof document === 'undefined') return null;
+  if (!scratch || scratch.width !== res) {
+    scratch = document.createElement('canvas');
+    scratch.width = scratch.height = res;
+  }
+  const ctx = scratch.getContext('2d');
+  const img = ctx.createImageData(res, res);
+  paintImage(img, values, res, opts);
+  ctx.putImageData(img, 0, 0);
+  return scratch.toDataURL();
+}
+
+// The map of an input feature over the grid, as TF Playground shows beside each input.
+const FEATURE_FN = {
+  x1: (x) => x / 6, x2: (x, y) => y / 6, x1sq: (x) => (x * x) / 18 - 1, x2sq: (x, y) => (y * y) / 18 - 1,
+  x1x2: (x, y) => (x * y) / 18, sinx1: (x) => Math.sin(x), sinx2: (x, y) => Math.sin(y),
+};
+export function featureMap(name, res) {
+  const f = FEATURE_FN[name];
+  const out = new Float32Array(res * res);
+  if (!f) return out;
+  for (let r = 0; r < res; r++) {
+    const y = DOMAIN[1] - (r + 0.5) * (DOMAIN[1] - DOMAIN[0]) / res;
+    for (let c = 0; c < res; c++) {
+      const x = DOMAIN[0] + (c + 0.5) * (DOMAIN[1] - DOMAIN[0]) / res;
+      out[r * res + c] = f(x, y);
+    }
+  }
+  return out;
+}
+
+// A heatmap canvas with points on top. size is in CSS pixels; the backing store follows
+// devicePixelRatio so points stay crisp.
+export function createHeatmap(canvas, size = 300) {
+  const dpr = (typeof devicePixelRatio === 'number' && devicePixelRatio) || 1;
+  canvas.width = canvas.height = Math.round(size * dpr);
+  const ctx = canvas.getContext('2d');
+  const off = document.createElement('canvas');
+  let last = null;
+
+  function toPixel(x1, x2) {
+    const s = canvas.width / (DOMAIN[1] - DOMAIN[0]);
+    return [(x1 - DOMAIN[0]) * s, (DOMAIN[1] - x2) * s];
+  }
+
+  function draw(map, points, opts = {}) {
+    last = { map, points, opts };
+    const W = canvas.width;
+    ctx.clearRect(0, 0, W, W);
+    if (map) {
+      if (off.width !== map.res) off.width = off.height = map.res;
+      const octx = off.getContext('2d');
+      const img = octx.createImageData(map.res, map.res);
+      paintImage(img, map.values, map.res, { ...opts, outputs: map.outputs || 1 });
+      octx.putImageData(img, 0, 0);
+      ctx.imageSmoothingEnabled = !opts.discretize;
+      ctx.drawImage(off, 0, 0, W, W);
+    } else {
+      ctx.fillStyle = '#f4f4f4';
+      ctx.fillRect(0, 0, W, W);
+    }
+    if (points) drawPoints(points, opts);
+  }
+
+  // points: {x1, x2, labels, trainSize, classes}; test points drawn only with showTest.
+  function drawPoints(p, opts) {
+    const r = 3.2 * dpr;
+    const n = p.x1.length;
+    for (let i = 0; i < n; i++) {
+      const test = i >= p.trainSize;
+      if (test && !opts.showTest) continue;
+      const [px, py] = toPixel(p.x1[i], p.x2[i]);
+      const lab = p.labels[i];
+      ctx.fillStyle = p.classes === 0 ? cssColor(lab)
+        : p.classes === 2 ? (lab >= 1 ? CLASS_COLORS[1] : CLASS_COLORS[0])
+          : CLASS_COLORS[lab % CLASS_COLORS.length];
+      ctx.beginPath();
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.lineWidth = dpr;
+      ctx.strokeStyle = test ? '#000' : '#fff';
+      ctx.stroke();
+    }
+  }
+
+  // CSS-pixel offset within the canvas → data coordinates.
+  function toData(offsetX, offsetY) {
+    const rect = canvas.getBoundingClientRect();
+    const fx = offsetX / rect.width, fy = offsetY / rect.height;
+    return [DOMAIN[0] + fx * (DOMAIN[1] - DOMAIN[0]), DOMAIN[1] - fy * (DOMAIN[1] - DOMAIN[0])];
+  }
+
+  return { draw, redraw: () => last && draw(last.map, last.points, last.opts), toData, canvas };
+}
