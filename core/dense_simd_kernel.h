@@ -1,0 +1,85 @@
+// Internal to the dense_simd*.cpp translation units: the GEMM kernel written once
+// over xsimd::batch<float, Arch>, and the table each per-instruction-set TU exports
+// for run-time dispatch. Not part of the public API.
+#pragma once
+#include <cstddef>
+
+#include <xsimd/xsimd.hpp>
+
+#include "dense.h"
+
+namespace nn::detail {
+
+struct SimdImpl {
+    const char* name;  // xsimd's arch name, e.g. "sse2", "avx2", "avx512f", "sse4.1"
+    size_t lanes;
+    void (*gemm)(const GemmArgs&);
+};
+
+// Defined in dense_simd.cpp (the default arch of the build) and, natively on x86,
+// in dense_simd_avx2.cpp / dense_simd_avx512.cpp (compiled with per-file flags).
+const SimdImpl& simd_impl_base();
+const SimdImpl& simd_impl_avx2();
+const SimdImpl& simd_impl_avx512();
+
+// Every C[m,n] is init + A[m,0]*B[0,n] + A[m,1]*B[1,n] + ... in that order, one
+// rounded mul then one rounded add per term: exactly gemm_ref's sequence. SIMD only
+// spreads independent n across lanes, so the lane count cannot change any bit.
+// No fma: a fused multiply-add rounds once and would differ from the reference.
+
+// MR rows of C by NR vectors of columns, all held in registers across the k loop.
+template <class B, int MR, int NR>
+inline void gemm_tile(const GemmArgs& g, size_t m0, size_t n0) {
+    constexpr size_t L = B::size;
+    B acc[MR][NR];
+    float* c = g.C + m0 * g.ldc + n0;
+    for (int i = 0; i < MR; ++i)
+        for (int j = 0; j < NR; ++j)
+            acc[i][j] = g.accumulate ? B::load_unaligned(c + i * g.ldc + j * L) : B(0.0f);
+    const float* a = g.A + m0 * g.a_rs;
+    const float* b = g.B + n0;
+    for (size_t k = 0; k < g.K; ++k) {
+        B bv[NR];
+        for (int j = 0; j < NR; ++j) bv[j] = B::load_unaligned(b + j * L);
+        for (int i = 0; i < MR; ++i) {
+            B av(a[i * g.a_rs]);
+            for (int j = 0; j < NR; ++j) acc[i][j] = acc[i][j] + av * bv[j];
+        }
+        a += g.a_cs;
+        b += g.ldb;
+    }
+    for (int i = 0; i < MR; ++i)
+        for (int j = 0; j < NR; ++j) acc[i][j].store_unaligned(c + i * g.ldc + j * L);
+}
+
+// All rows for columns [n0, n0 + NR*L): MR-row tiles, then single rows.
+template <class B, int MR, int NR>
+inline void gemm_panel(const GemmArgs& g, size_t n0) {
+    size_t m = 0;
+    for (; m + MR <= g.M; m += MR) gemm_tile<B, MR, NR>(g, m, n0);
+    for (; m < g.M; ++m) gemm_tile<B, 1, NR>(g, m, n0);
+}
+
+template <class Arch, int MR, int NR>
+void gemm_kernel(const GemmArgs& g) {
+    using B = xsimd::batch<float, Arch>;
+    constexpr size_t L = B::size;
+    size_t n = 0;
+    // Column panels outermost: a panel of B (K x NR*L) stays in L1 while every row
+    // block of A streams past it.
+    for (; n + NR * L <= g.N; n += NR * L) gemm_panel<B, MR, NR>(g, n);
+    for (; n + L <= g.N; n += L) gemm_panel<B, MR, 1>(g, n);
+    // Scalar tail: the same per-element sequence as the lanes above.
+    for (size_t m = 0; m < g.M; ++m) {
+        for (size_t j = n; j < g.N; ++j) {
+            float* c = g.C + m * g.ldc + j;
+            float acc = g.accumulate ? *c : 0.0f;
+            const float* a = g.A + m * g.a_rs;
+            const float* b = g.B + j;
+            for (size_t k = 0; k < g.K; ++k) acc = acc + a[k * g.a_cs] * b[k * g.ldb];
+            *c = acc;
+        }
+    }
+}
+
+}  // namespace nn::detail
