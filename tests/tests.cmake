@@ -23,6 +23,8 @@ target_link_libraries(nn_tests PRIVATE nncore)
 target_include_directories(nn_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
 if(EMSCRIPTEN)
   target_link_options(nn_tests PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1)
+  # The root package.json says "type": "module"; the test runner's glue is CommonJS.
+  file(WRITE ${CMAKE_BINARY_DIR}/package.json "{ \"type\": \"commonjs\" }\n")
   include(/usr/lib/cmake/Catch2/Catch.cmake)
 else()
   find_package(Catch2 2 REQUIRED)
