@@ -14,7 +14,8 @@ export const OUT = path.join(ROOT, 'test-output', 'browser');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function startServer(script = path.join(ROOT, 'scripts', 'serve.mjs')) {
+// NNPLAY_SERVE may point at another checkout's serve.mjs (e.g. to try a different wasm build).
+export async function startServer(script = process.env.NNPLAY_SERVE || path.join(ROOT, 'scripts', 'serve.mjs')) {
   const proc = spawn(process.execPath, [script], {
     env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
   });

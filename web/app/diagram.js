@@ -30,7 +30,8 @@ function text(parent, x, y, str, attrs = {}) {
   return t;
 }
 
-const LAYOUT = { node: 30, pitch: 40, gap: 172, left: 56, top: 44, labelH: 40 };
+const LAYOUT = { node: 30, pitch: 40, gap: 160, left: 64, top: 44, labelH: 40 };
+const MAX_INPUT_LABEL = 9;
 
 // model: { inputs: [label...], widths: [units per layer incl. output], activations: [name per layer],
 //          blocks?: ParamReport.blocks (BigInt counts), compact?: bool (no thumbnails/links labels) }
@@ -106,7 +107,10 @@ export function createDiagram(svg, handlers = {}) {
         el('rect', { x, y, width: S, height: S, fill: '#f4f4f4', stroke: '#888', 'stroke-width': 1 }, n);
         imgs.push(el('image', { x, y, width: S, height: S, preserveAspectRatio: 'none' }, n));
         if (c === 0) {
-          text(g, x - 6, y + S / 2 + 4, model.inputs[u], { 'text-anchor': 'end', fill: '#333' });
+          const name = String(model.inputs[u]);
+          const short = name.length > MAX_INPUT_LABEL ? name.slice(0, MAX_INPUT_LABEL - 1) + '…' : name;
+          const t = text(g, x - 6, y + S / 2 + 4, short, { 'text-anchor': 'end', fill: '#333' });
+          if (short !== name) el('title', {}, t).textContent = name;
         } else {
           const br = el('rect', {
             x: x - 5, y: y + S - 7, width: 7, height: 7, fill: '#e8eaeb', stroke: '#555', 'stroke-width': 0.6,

@@ -271,6 +271,8 @@ function onWorkerMessage(m) {
         ? `Your CSV: ${fmtInt(m.size)} rows, ${m.inputNames.length} inputs (${m.inputNames.join(', ')}). Not stored in the link.`
         : m.custom ? `Your data: ${fmtInt(m.size)} points (${fmtInt(m.trainSize)} for training). Not stored in the link.` : '';
       $('clear-points').disabled = !m.custom;
+      $('map-caption').textContent = m.raw ? `No map: the data has ${m.inputNames.length} inputs, the map needs 2`
+        : 'FP32 output, −6…6 on both axes';
       fillAddClass();
       break;
     case 'net':
@@ -346,7 +348,7 @@ function renderNetwork() {
     activations: n.layers.map((l) => l.activation),
   });
   requestCounts();
-  if (app.lastFrame) drawDiagram(app.lastFrame);
+  if (app.lastFrame) drawDiagram(app.lastFrame, true);
 }
 
 // ---------- drawing ----------
@@ -354,6 +356,12 @@ function renderNetwork() {
 function onFrame(m) {
   if (m.history && m.history.train.length) app.chart.push(m.history.train, m.history.test);
   if (m.type === 'metrics') { showMetrics(m); return; }
+  // a frame may leave out the maps (a big network refreshes them less often): keep the last ones
+  const prev = app.frame || app.lastFrame;
+  if (prev && !m.raw) {
+    if (!m.map) m.map = prev.map;
+    if (!m.neurons) m.neurons = prev.neurons;
+  }
   app.frame = m;
   if (!app.drawScheduled) {
     app.drawScheduled = true;
@@ -399,15 +407,18 @@ function drawFrame(now) {
   app.worker.postMessage({ type: 'drawn' });
 }
 
-function drawDiagram(m) {
+function drawDiagram(m, full = false) {
   const neurons = m.neurons;
+  // thumbnails are redrawn only when the worker sent new maps (they cost data: URLs)
+  const fresh = full || neurons !== app.drawnNeurons;
+  app.drawnNeurons = neurons;
   const names = app.net && !app.net.raw ? featureNames(app.state) : [];
   const lastLayer = app.net ? app.net.layers.length - 1 : 0;
   const outAct = app.net ? app.net.layers[lastLayer].activation : 'tanh';
   app.diagram.update({
     weights: m.weights,
     biases: m.biases,
-    thumbs: (c, u) => {
+    thumbs: fresh && ((c, u) => {
       if (c === 0) {
         const name = names[u];
         if (!name) return null;
@@ -418,7 +429,7 @@ function drawDiagram(m) {
       if (!v) return null;
       const mode = c - 1 === lastLayer && (outAct === 'sigmoid' || outAct === 'softmax') ? 'prob' : 'signed';
       return { values: v, res: THUMB_RES, mode };
-    },
+    }),
   });
   showHover();
 }

@@ -14,6 +14,7 @@ const MAP_RES = 100;     // the decision-boundary map, as in TF Playground
 const THUMB_RES = 20;    // neuron thumbnails
 const MAX_CHUNK_MS = 12; // 'max' speed: train this long between looks at the message queue
 const DOMAIN = 6;
+const MAP_SHARE = 0.25;
 
 const FEATURE_FN = {
   x1: (a) => a, x2: (a, b) => b, x1sq: (a) => a * a, x2sq: (a, b) => b * b,
@@ -42,7 +43,7 @@ function errorText(e) {
 
 const coords = new WeakMap();  // Dataset → {x1, x2} in its row order
 
-class Session {
+export class Session {  // exported for the embeds (web/widgets/worker-host.js): one worker, many sessions
   constructor(nn) {
     this.nn = nn;
     this.settings = null;
@@ -58,6 +59,10 @@ class Session {
     this.last = null;        // last EpochReport
     this.gridCache = { key: '', x: null };
     this.epochMs = 1;
+    this.frameDue = false;   // a chunk was trained while the page was drawing
+    // Cost of the maps (EMA, ms) and when they were last made: a big network refreshes its
+    // maps less often so that they take at most MAP_SHARE of the time while training.
+    this.mapCost = { map: 0, thumbs: 0, lastMap: -Infinity, lastThumbs: -Infinity };
     this.chan = new MessageChannel();
     this.chan.port1.onmessage = () => this.loop();
   }
@@ -220,8 +225,10 @@ class Session {
         else this.sendMetrics();
         if (this.playing) this.schedule();
       } else {
-        if (this.waitingForPage) return;  // 'drawn' reschedules: one chunk per page frame
+        // One chunk per page frame: train the next chunk while the page draws the last one.
+        if (this.frameDue) return;  // trained ahead already; 'drawn' sends it
         this.trainChunk(Number(speed));
+        if (this.waitingForPage) { this.frameDue = true; return; }
         this.sendFrame(false);
         if (this.playing) this.schedule();
       }
@@ -240,6 +247,7 @@ class Session {
 
   drawn() {
     this.waitingForPage = false;
+    if (this.frameDue) { this.frameDue = false; this.sendFrame(false); }
     if (this.playing) this.schedule();
   }
 
@@ -282,13 +290,23 @@ class Session {
       transfer.push(w.buffer, bi.buffer);
     }
     let map = null, neurons = null, quant = null;
+    const c = this.mapCost;
+    const due = (last, cost) => force || !this.playing || t0 - last >= cost / MAP_SHARE;
     try {
-      map = this.outputMap(net);
-      if (map) transfer.push(map.values.buffer);
-      if (!this.rawCsv) {
+      if (due(c.lastMap, c.map)) {
+        const t = performance.now();
+        map = this.outputMap(net);
+        c.lastMap = performance.now();
+        c.map = 0.7 * c.map + 0.3 * (c.lastMap - t);
+        if (map) transfer.push(map.values.buffer);
+      }
+      if (!this.rawCsv && due(c.lastThumbs, c.thumbs)) {
+        const t = performance.now();
         const g = net.evaluateGrid({ resolution: THUMB_RES, neurons: true });
         neurons = g.neurons.map((layer) => layer.slice(0, shownUnits(layer.length)));
         for (const layer of neurons) for (const m of layer) transfer.push(m.buffer);
+        c.lastThumbs = performance.now();
+        c.thumbs = 0.7 * c.thumbs + 0.3 * (c.lastThumbs - t);
       }
       if (this.settings.precision !== 'fp32') {
         const q = net.quantized(this.settings.precision);
@@ -306,7 +324,7 @@ class Session {
     transfer.push(h.train.buffer, h.test.buffer);
     this.waitingForPage = true;
     this.post({ type: 'frame', ...this.metrics(), history: h, weights, biases, map, neurons, quant,
-      frameMs: performance.now() - t0, force: !!force }, transfer);
+      frameMs: performance.now() - t0, force: !!force, raw: this.rawCsv }, transfer);
   }
 
   // ---------- edits, data, models ----------
