@@ -19,6 +19,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -80,10 +81,29 @@ std::vector<double> to_f64(const val& a) { return emscripten::convertJSArrayToNu
 
 std::string str(int64_t v) { return std::to_string(v); }
 
+// {key: "decimal"} objects for exact counts. One out-of-line loop instead of a set()
+// per field: with -fexceptions each inlined set() carries its own cleanup code.
+struct IntField {
+    const char* key;
+    int64_t value;
+};
+[[gnu::noinline]] val int_object(std::initializer_list<IntField> fields) {
+    val o = val::object();
+    for (const auto& f : fields) o.set(f.key, str(f.value));
+    return o;
+}
+
 // The wrapper has already checked that numbers are integers in range; seeds and
 // counts arrive as doubles (exact up to 2^53).
 uint64_t to_u64(const val& v) { return uint64_t(v.as<double>()); }
 int64_t to_i64(const val& v) { return int64_t(v.as<double>()); }
+
+// Field readers, out of line for size (see int_object).
+[[gnu::noinline]] double get_f64(const val& o, const char* k) { return o[k].as<double>(); }
+[[gnu::noinline]] int get_int(const val& o, const char* k) { return o[k].as<int>(); }
+[[gnu::noinline]] bool get_bool(const val& o, const char* k) { return o[k].as<bool>(); }
+[[gnu::noinline]] std::string get_str(const val& o, const char* k) { return o[k].as<std::string>(); }
+[[gnu::noinline]] val get_val(const val& o, const char* k) { return o[k]; }
 
 std::vector<nn::Feature> features_of(const val& list) {
     std::vector<nn::Feature> f;
@@ -99,19 +119,19 @@ val string_array(const std::vector<std::string>& v) {
 
 nn::OptimizerSettings optimizer_of(const val& o) {
     nn::OptimizerSettings s;
-    s.kind = nn::parse_optimizer(o["optimizer"].as<std::string>());
-    s.lr = o["lr"].as<double>();
-    s.momentum = o["momentum"].as<double>();
-    s.l1 = o["l1"].as<double>();
-    s.l2 = o["l2"].as<double>();
+    s.kind = nn::parse_optimizer(get_str(o, "optimizer"));
+    s.lr = get_f64(o, "lr");
+    s.momentum = get_f64(o, "momentum");
+    s.l1 = get_f64(o, "l1");
+    s.l2 = get_f64(o, "l2");
     nn::validate_optimizer(s);
     return s;
 }
 nn::TrainOptions train_options_of(const val& o) {
     nn::TrainOptions t;
     t.optimizer = optimizer_of(o);
-    t.batch_size = to_i64(o["batchSize"]);
-    t.seed = to_u64(o["seed"]);
+    t.batch_size = to_i64(get_val(o, "batchSize"));
+    t.seed = to_u64(get_val(o, "seed"));
     return t;
 }
 
@@ -157,16 +177,16 @@ std::unique_ptr<DatasetHandle> make_dataset(std::string name, val opts) {
     return guard([&] {
         nn::GenerateOptions g;
         g.name = name;
-        g.samples = to_i64(opts["samples"]);
-        g.noise = opts["noise"].as<double>();
-        g.classes = opts["classes"].as<int>();
-        g.seed = to_u64(opts["seed"]);
+        g.samples = to_i64(get_val(opts, "samples"));
+        g.noise = get_f64(opts, "noise");
+        g.classes = get_int(opts, "classes");
+        g.seed = to_u64(get_val(opts, "seed"));
         auto h = std::make_unique<DatasetHandle>();
         h->points = nn::generate_points(g);
         h->has_points = true;
         h->name = name;
         h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
-            h->points, features_of(opts["features"]), opts["trainRatio"].as<double>(), g.seed));
+            h->points, features_of(get_val(opts, "features")), get_f64(opts, "trainRatio"), g.seed));
         return h;
     });
 }
@@ -175,14 +195,14 @@ std::unique_ptr<DatasetHandle> make_dataset(std::string name, val opts) {
 std::unique_ptr<DatasetHandle> dataset_from_points(val p) {
     return guard([&] {
         auto h = std::make_unique<DatasetHandle>();
-        h->points.x1 = to_f64(p["x1"]);
-        h->points.x2 = to_f64(p["x2"]);
-        h->points.label = to_f64(p["labels"]);
-        h->points.classes = p["classes"].as<int>();
+        h->points.x1 = to_f64(get_val(p, "x1"));
+        h->points.x2 = to_f64(get_val(p, "x2"));
+        h->points.label = to_f64(get_val(p, "labels"));
+        h->points.classes = get_int(p, "classes");
         h->has_points = true;
         h->name = "points";
         h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
-            h->points, features_of(p["features"]), p["trainRatio"].as<double>(), to_u64(p["seed"])));
+            h->points, features_of(get_val(p, "features")), get_f64(p, "trainRatio"), to_u64(get_val(p, "seed"))));
         return h;
     });
 }
@@ -191,10 +211,10 @@ std::unique_ptr<DatasetHandle> dataset_from_points(val p) {
 std::unique_ptr<DatasetHandle> dataset_from_csv(std::string text, val opts) {
     return guard([&] {
         nn::CsvOptions c;
-        c.label_column = opts["labelColumn"].as<std::string>();
-        c.regression = opts["regression"].as<bool>();
-        c.train_ratio = opts["trainRatio"].as<double>();
-        c.seed = to_u64(opts["seed"]);
+        c.label_column = get_str(opts, "labelColumn");
+        c.regression = get_bool(opts, "regression");
+        c.train_ratio = get_f64(opts, "trainRatio");
+        c.seed = to_u64(get_val(opts, "seed"));
         auto h = std::make_unique<DatasetHandle>();
         h->data = std::make_shared<nn::Dataset>(nn::parse_csv(text, c));
         h->name = "csv";
@@ -326,13 +346,13 @@ struct NetworkHandle {
     val evaluate_grid(val opts) {
         return guard([&] {
             nn::GridSpec s;
-            s.x_min = opts["xMin"].as<double>();
-            s.x_max = opts["xMax"].as<double>();
-            s.y_min = opts["yMin"].as<double>();
-            s.y_max = opts["yMax"].as<double>();
-            s.resolution = opts["resolution"].as<int>();
-            s.features = features_of(opts["features"]);
-            s.neurons = opts["neurons"].as<bool>();
+            s.x_min = get_f64(opts, "xMin");
+            s.x_max = get_f64(opts, "xMax");
+            s.y_min = get_f64(opts, "yMin");
+            s.y_max = get_f64(opts, "yMax");
+            s.resolution = get_int(opts, "resolution");
+            s.features = features_of(get_val(opts, "features"));
+            s.neurons = get_bool(opts, "neurons");
             nn::GridResult r = nn::evaluate_grid(net, s, ws);
             val o = val::object();
             o.set("resolution", r.resolution);
@@ -346,9 +366,10 @@ struct NetworkHandle {
 
     nn::Trainer& trainer_for(const DatasetHandle& d, const nn::TrainOptions& t) {
         if (!trainer || trainer_data != d.data) {
-            trainer.reset();
+            // Build first: if the dataset does not fit, the old trainer stays.
+            auto fresh = std::make_unique<nn::Trainer>(net, *d.data, t);
+            trainer = std::move(fresh);
             trainer_data = d.data;
-            trainer = std::make_unique<nn::Trainer>(net, *trainer_data, t);
         } else {
             trainer->set_options(t);
         }
@@ -365,7 +386,7 @@ struct NetworkHandle {
     val train_epochs(DatasetHandle& d, val opts) {
         return guard([&] {
             const auto t = train_options_of(opts);
-            const int64_t epochs = to_i64(opts["epochs"]);
+            const int64_t epochs = to_i64(get_val(opts, "epochs"));
             if (epochs < 1) throw nn::Error("epochs must be at least 1, got " + std::to_string(epochs));
             nn::Trainer& tr = trainer_for(d, t);
             if (meta.features.empty()) meta.features = d.data->input_names;
@@ -458,13 +479,13 @@ struct NetworkHandle {
             if (!extra.isUndefined() && !extra.isNull()) {
                 if (extra.hasOwnProperty("features")) {
                     m.features.clear();
-                    for (auto f : features_of(extra["features"])) m.features.push_back(nn::feature_name(f));
+                    for (auto f : features_of(get_val(extra, "features"))) m.features.push_back(nn::feature_name(f));
                 }
-                if (extra.hasOwnProperty("init")) m.init = nn::init_name(nn::parse_init(extra["init"].as<std::string>()));
-                if (extra.hasOwnProperty("batchSize")) m.batch_size = to_i64(extra["batchSize"]);
-                if (extra.hasOwnProperty("epochs")) m.epochs = to_i64(extra["epochs"]);
-                if (extra.hasOwnProperty("seed")) m.seed = to_u64(extra["seed"]);
-                if (extra.hasOwnProperty("dataset")) m.dataset = extra["dataset"].as<std::string>();
+                if (extra.hasOwnProperty("init")) m.init = nn::init_name(nn::parse_init(get_str(extra, "init")));
+                if (extra.hasOwnProperty("batchSize")) m.batch_size = to_i64(get_val(extra, "batchSize"));
+                if (extra.hasOwnProperty("epochs")) m.epochs = to_i64(get_val(extra, "epochs"));
+                if (extra.hasOwnProperty("seed")) m.seed = to_u64(get_val(extra, "seed"));
+                if (extra.hasOwnProperty("dataset")) m.dataset = get_str(extra, "dataset");
             }
             return nn::model_to_json(m);
         });
@@ -476,15 +497,15 @@ struct NetworkHandle {
 // spec: {inputs, layers: [{units, activation, bias}], loss, init, seed}, defaults filled by JS.
 nn::Architecture arch_of(const val& spec) {
     nn::Architecture a;
-    a.inputs = to_i64(spec["inputs"]);
+    a.inputs = to_i64(get_val(spec, "inputs"));
     val layers = spec["layers"];
     const auto n = layers["length"].as<unsigned>();
     for (unsigned i = 0; i < n; ++i) {
         val l = layers[i];
         nn::LayerSpec s;
-        s.units = to_i64(l["units"]);
-        s.activation = nn::parse_activation(l["activation"].as<std::string>());
-        s.bias = l["bias"].as<bool>();
+        s.units = to_i64(get_val(l, "units"));
+        s.activation = nn::parse_activation(get_str(l, "activation"));
+        s.bias = get_bool(l, "bias");
         a.layers.push_back(s);
     }
     return a;
@@ -492,10 +513,10 @@ nn::Architecture arch_of(const val& spec) {
 
 std::unique_ptr<NetworkHandle> make_network(val spec) {
     return guard([&] {
-        const nn::Init init = nn::parse_init(spec["init"].as<std::string>());
-        const uint64_t seed = to_u64(spec["seed"]);
+        const nn::Init init = nn::parse_init(get_str(spec, "init"));
+        const uint64_t seed = to_u64(get_val(spec, "seed"));
         auto h = std::make_unique<NetworkHandle>(
-            nn::Network(arch_of(spec), nn::parse_loss(spec["loss"].as<std::string>()), init, seed));
+            nn::Network(arch_of(spec), nn::parse_loss(get_str(spec, "loss")), init, seed));
         h->meta.init = nn::init_name(init);
         h->meta.seed = seed;
         h->meta.epochs = 0;
@@ -536,38 +557,18 @@ val count_parameters(val widths, bool bias) {
         if (n == 0) throw nn::Error("count: give at least two widths (inputs and one layer)");
         const nn::ParamReport r = nn::count_parameters(a);
         val blocks = val::array();
-        for (const auto& b : r.blocks) {
-            val o = val::object();
-            o.set("in", str(b.in));
-            o.set("out", str(b.out));
-            o.set("weights", str(b.weights));
-            o.set("biases", str(b.biases));
-            o.set("params", str(b.params));
-            o.set("macs", str(b.macs));
-            blocks.call<void>("push", o);
-        }
-        val o = val::object();
+        for (const auto& b : r.blocks)
+            blocks.call<void>("push", int_object({{"in", b.in}, {"out", b.out}, {"weights", b.weights},
+                                                  {"biases", b.biases}, {"params", b.params}, {"macs", b.macs}}));
+        val o = int_object({{"weights", r.weights}, {"biases", r.biases}, {"params", r.params},
+                            {"macs", r.macs}, {"neurons", r.neurons}});
         o.set("blocks", blocks);
-        o.set("weights", str(r.weights));
-        o.set("biases", str(r.biases));
-        o.set("params", str(r.params));
-        o.set("macs", str(r.macs));
-        o.set("neurons", str(r.neurons));
-        val st = val::object();
-        st.set("fp32", str(r.storage.fp32));
-        st.set("fp16", str(r.storage.fp16));
-        st.set("int8", str(r.storage.int8));
-        st.set("int4", str(r.storage.int4));
-        o.set("storage", st);
-        val op = val::object();
-        op.set("sgd", str(r.optimizer_sgd));
-        op.set("momentum", str(r.optimizer_momentum));
-        op.set("adam", str(r.optimizer_adam));
-        o.set("optimizer", op);
-        val ac = val::object();
-        ac.set("inference", str(r.activations_inference));
-        ac.set("training", str(r.activations_training));
-        o.set("activations", ac);
+        o.set("storage", int_object({{"fp32", r.storage.fp32}, {"fp16", r.storage.fp16},
+                                     {"int8", r.storage.int8}, {"int4", r.storage.int4}}));
+        o.set("optimizer", int_object({{"sgd", r.optimizer_sgd}, {"momentum", r.optimizer_momentum},
+                                       {"adam", r.optimizer_adam}}));
+        o.set("activations", int_object({{"inference", r.activations_inference},
+                                         {"training", r.activations_training}}));
         return o;
     });
 }

@@ -5,7 +5,9 @@
 #   nnplay_core.single.js                SINGLE_FILE (wasm inlined as base64): file:// pages, one-file embeds
 # Included from the root CMakeLists.txt inside if(EMSCRIPTEN). See ../shared/TOOLCHAIN.md.
 
-set(NNPLAY_WEB_GEN ${CMAKE_SOURCE_DIR}/web/gen)
+# Several build trees of one checkout all write web/gen; a tree of your own can
+# point elsewhere (-DNNPLAY_WEB_GEN=…) and the JS tests follow NNPLAY_GEN=… there.
+set(NNPLAY_WEB_GEN ${CMAKE_SOURCE_DIR}/web/gen CACHE PATH "where the wasm module builds go")
 file(MAKE_DIRECTORY ${NNPLAY_WEB_GEN})
 
 add_library(nn_wasm_bindings OBJECT ${CMAKE_CURRENT_LIST_DIR}/bindings.cpp)

@@ -5,10 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { createNNPlay } from '../../web/lib/nnplay.mjs';
 
 const nn = await createNNPlay();
-const gen = new URL('../../web/gen/', import.meta.url);
+const gen = process.env.NNPLAY_GEN
+  ? new URL(`file://${resolve(process.env.NNPLAY_GEN)}/`)
+  : new URL('../../web/gen/', import.meta.url);
 
 test('the dense kernels are SIMD128', () => {
   assert.equal(nn.simd, 'sse4.1');

@@ -7,7 +7,12 @@
 // you are done with one (or let a FinalizationRegistry do it eventually).
 //
 // Errors: every bad argument throws a JS Error whose message is the core's message,
-// e.g. "layer 2: units must be between 1 and 65536, got 0". The module keeps working.
+// e.g. "layer 1: units must be between 1 and 1,000,000,000,000, got 0". A value of the
+// wrong JS type is caught by the wrapper first: 'lr must be a number, got "abc"'.
+// The module keeps working, and no wasm memory is leaked by an error.
+//
+// Defaults below are the JS API's. The CLI differs in two: `nnplay train` uses
+// init 'playground' and 100 epochs.
 
 export type ActivationName = 'linear' | 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'gelu' | 'swish' | 'softmax';
 export type LossName = 'half_mse' | 'bce' | 'softmax_ce';
@@ -18,7 +23,12 @@ export type FeatureName = 'x1' | 'x2' | 'x1sq' | 'x2sq' | 'x1x2' | 'sinx1' | 'si
 export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'blobs' | 'plane' | 'multigauss';
 
 export interface CreateOptions {
-  /** Which build to load in the browser: 'split' (.js + .wasm, default) or 'single' (wasm inlined). */
+  /**
+   * 'split' (default): web/gen/nnplay_core.js + .wasm in node, nnplay_core.mjs + .wasm in browsers.
+   * 'single': nnplay_core.single.js (wasm inlined; works from file://). In a page, load it with a
+   * classic <script> first; createNNPlay then uses the global createNNModule it defines.
+   * Each build is loaded once; later calls return the same promise.
+   */
   build?: 'split' | 'single';
 }
 export function createNNPlay(options?: CreateOptions): Promise<NNPlay>;
@@ -36,6 +46,7 @@ export interface ParamReport {
   activations: { inference: bigint; training: bigint };
 }
 
+/** activation default 'tanh', bias default true */
 export interface LayerSpec { units: number; activation?: ActivationName; bias?: boolean; }
 export interface NetworkSpec {
   inputs: number;
@@ -92,6 +103,7 @@ export interface Network {
   predict(x: Float32Array | number[], n?: number): Float32Array;
   /** every layer's outputs for one input */
   activations(x: Float32Array | number[]): Float32Array[];
+  /** default grid features: the network's `features`, else ['x1','x2'] for a 2-input network */
   evaluateGrid(opts?: GridOptions): GridResult;
   trainEpochs(data: Dataset, opts?: TrainOptions): EpochReport[];
   /** one optimiser step on x (n × inputs) and encoded targets y (n × outputs); returns the loss */
@@ -100,8 +112,19 @@ export interface Network {
   /** a copy with weights rounded through fp16 or int8 (per-block scale) */
   quantized(precision: 'fp32' | 'fp16' | 'int8'): Network;
   clone(): Network;
-  toJSON(extra?: object): string;
+  /**
+   * The core's model file (docs/model-format.md). It records the features, init, seed, the last
+   * training settings, epochs trained and dataset name; `extra` overrides them.
+   * JSON.stringify(net) calls this too (with a string key, which is ignored).
+   */
+  toJSON(extra?: ModelExtra): string;
+  /** use the scalar reference kernels (comparison/benchmarks only; same bits, slower) */
+  useReferenceKernels(on?: boolean): void;
+  /** frees the wasm memory now; later calls throw "this Network was deleted". Safe to call twice. */
   delete(): void;
+}
+export interface ModelExtra {
+  features?: FeatureName[]; init?: InitName; batchSize?: number; epochs?: number; seed?: number; dataset?: string;
 }
 export interface NetworkConstructor {
   new(spec: NetworkSpec): Network;
@@ -115,14 +138,17 @@ export interface Dataset {
   /** inputs (size × inputs) and labels (class index or value), train rows first */
   x(): Float32Array;
   labels(): Float64Array;
-  /** raw 2-D points (for drawing): only for generated/2-D datasets */
-  points(): { x1: Float64Array; x2: Float64Array };
+  /** raw 2-D points (for drawing), in generation order: only for generated/point datasets (throws for CSV) */
+  points(): { x1: Float64Array; x2: Float64Array; labels: Float64Array };
   delete(): void;
 }
+/** defaults: noise 0, trainRatio 0.5, seed 1 (generation and split), samples 0 (= TF Playground's
+ * 500 / 1200), classes 3 (blobs only), features ['x1','x2'] */
 export interface MakeDatasetOptions {
   noise?: number; trainRatio?: number; seed?: number; samples?: number; classes?: number;
   features?: FeatureName[];
 }
+/** classes 0 = regression; defaults: features ['x1','x2'], trainRatio 1, seed 1 */
 export interface PointsInput {
   x1: ArrayLike<number>; x2: ArrayLike<number>; labels: ArrayLike<number>;
   classes: number; features?: FeatureName[]; trainRatio?: number; seed?: number;
@@ -132,13 +158,16 @@ export interface NNPlay {
   readonly version: string;
   /** instruction set of the dense kernels, e.g. 'sse4.1' (wasm SIMD128) */
   readonly simd: string;
+  /** float lanes per SIMD register (4 in wasm) */
+  readonly lanes: number;
   countParameters(widths: number[], opts?: { bias?: boolean }): ParamReport;
   Network: NetworkConstructor;
   makeDataset(name: DatasetName, opts?: MakeDatasetOptions): Dataset;
   datasetFromPoints(p: PointsInput): Dataset;
+  /** defaults: labelColumn '' (the last column), regression false, trainRatio 1, seed 1 */
   datasetFromCSV(text: string, opts?: { labelColumn?: string; regression?: boolean; trainRatio?: number; seed?: number }): Dataset;
   /** current size of the wasm heap in bytes */
   heapBytes(): number;
-  /** bytes in use by the allocator (for leak checks) */
+  /** bytes in use by the allocator, mallinfo().uordblks (for leak checks) */
   heapUsed(): number;
 }

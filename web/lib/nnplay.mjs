@@ -13,9 +13,11 @@
 //            web/gen/nnplay_core.mjs (split), or importScripts of the single file in a
 //            classic worker.
 
-const GEN = new URL('../gen/', import.meta.url);
 const isNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node) &&
   typeof window === 'undefined';
+// In node, NNPLAY_GEN=<dir> loads the module from another build's output folder
+// (cmake -DNNPLAY_WEB_GEN=<dir>); by default it is web/gen beside this file.
+const GEN = new URL('../gen/', import.meta.url);
 
 const loaded = new Map();  // build → Promise<NNPlay>
 
@@ -39,10 +41,12 @@ async function loadModule(build) {
     const { createRequire } = await import('node:module');
     const { readFileSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
+    const { resolve } = await import('node:path');
     const require = createRequire(import.meta.url);
-    if (build === 'single') return require(fileURLToPath(new URL('nnplay_core.single.js', GEN)))();
-    const factory = require(fileURLToPath(new URL('nnplay_core.js', GEN)));
-    return factory({ wasmBinary: readFileSync(new URL('nnplay_core.wasm', GEN)) });
+    const dir = process.env.NNPLAY_GEN ? resolve(process.env.NNPLAY_GEN) : fileURLToPath(GEN);
+    if (build === 'single') return require(resolve(dir, 'nnplay_core.single.js'))();
+    const factory = require(resolve(dir, 'nnplay_core.js'));
+    return factory({ wasmBinary: readFileSync(resolve(dir, 'nnplay_core.wasm')) });
   }
   if (typeof globalThis.createNNModule === 'function') return globalThis.createNNModule();
   if (build === 'single') {
@@ -370,7 +374,6 @@ function wrapModule(M) {
     lanes: M.simdLanes(),
     countParameters,
     Network,
-    Dataset,
     makeDataset,
     datasetFromPoints,
     datasetFromCSV,
