@@ -285,3 +285,17 @@ test('a 375 px phone screen has no sideways scrolling', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('softmax with 4 classes (beyond TF Playground) trains and colours the map by class', async () => {
+  const { page, problems } = await fresh('#dataset=blobs&classes=4&loss=softmax_ce&networkShape=8,8&activation=relu' +
+    '&optimizer=adam&learningRate=0.01&noise=20&showTestData=true');
+  // 2×8 = 16 + 8×8 = 64 + 8×4 = 32 → 112 weights + 20 biases = 132
+  assert.equal(await totalParams(page), '132');
+  assert.match(await page.locator('#diagram').textContent(), /4 · softmax/);
+  await page.locator('#play').click();
+  await page.waitForFunction(() => parseFloat(document.getElementById('test-acc').textContent) > 85, null, { timeout: 30000 });
+  await page.locator('#play').click();
+  await shot(page, '13-blobs-softmax-4-classes');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

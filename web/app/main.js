@@ -293,7 +293,7 @@ function onWorkerMessage(m) {
       break;
     case 'diverged':
       setPlaying(false);
-      showMessage(`Training diverged at epoch ${fmtInt(m.epoch)}: ${m.message}.`, {
+      showMessage(`Training stopped at epoch ${fmtInt(m.epoch)}: ${m.message}.`, {
         id: 'diverged',
         actions: [
           { label: 'Lower the learning rate ÷10', run: () => lowerLearningRate() },
