@@ -1,0 +1,261 @@
+// Runs every benchmark several times, one process per run and per program, and writes
+// bench/results/latest.json and latest.md: median and min–max over runs, ratios taken
+// within each run (same process, same moment) and then their median across runs.
+//   node bench/run.mjs [--runs=5] [--quick] [--native=build/b-native] [--wasm=build/b-wasm]
+// scripts/bench.sh builds what this needs first.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { median } from './timing.mjs';
+import { TRAIN, GRID, GRID_RES } from './tasks.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = Object.fromEntries(process.argv.slice(2).map((a) => {
+  const [k, v] = a.replace(/^--/, '').split('=');
+  return [k, v ?? true];
+}));
+const RUNS = Number(args.runs ?? process.env.BENCH_RUNS ?? (args.quick ? 1 : 5));
+const QUICK = !!args.quick;
+const SLOW_PEER_RUNS = Math.min(RUNS, 3);  // tfjs-cpu and TF Playground: seconds per grid
+const NATIVE = path.resolve(ROOT, args.native ?? 'build/b-native', 'nnbench');
+const WASM = path.resolve(ROOT, args.wasm ?? 'build/b-wasm', 'nnbench.cjs');
+const OUTDIR = path.join(ROOT, 'bench', 'results');
+const log = (m) => process.stderr.write(m + '\n');
+const BENCH_VERBOSE = !!args.verbose || !!process.env.BENCH_VERBOSE;  // show each program's progress
+
+function runJSON(cmd, argv, env = {}) {
+  const t0 = Date.now();
+  const r = spawnSync(cmd, argv, {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', BENCH_VERBOSE ? 'inherit' : 'pipe'],
+  });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    log(`run: ${cmd} ${argv.join(' ')} failed (${r.status}) after ${secs} s:\n${(r.stderr ?? '').slice(-2000)}`);
+    return null;
+  }
+  log(`run: ${argv[0] === '-e' ? 'node load' : path.basename(argv[0] ?? cmd)} ${argv[0] === '-e' ? '' : argv.slice(1).join(' ')} ${secs} s`);
+  return JSON.parse(r.stdout);
+}
+
+// ---- collect ----------------------------------------------------------------------------
+const rows = new Map();  // key → { source, kind, name, impl, op, unit, runs: [rate per run] }
+function add(run, source, kind, name, impl, op, unit, rate) {
+  const key = [source, kind, name, impl, op].join('|');
+  if (!rows.has(key)) rows.set(key, { source, kind, name, impl, op, unit, runs: [] });
+  rows.get(key).runs[run] = rate;
+}
+const get = (source, kind, name, impl, op = '') => rows.get([source, kind, name, impl, op].join('|'));
+
+const meta = {
+  date: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length,
+  node: process.version, runs: RUNS, quick: QUICK, loadavg: [], native: null, wasm: null, engines: null,
+};
+const nativeOK = fs.existsSync(NATIVE), wasmOK = fs.existsSync(WASM);
+if (!nativeOK) log(`run: ${NATIVE} missing, native figures skipped`);
+if (!wasmOK) log(`run: ${WASM} missing, wasm kernel figures skipped`);
+const q = QUICK ? ['--quick'] : [];
+const t0 = Date.now();
+for (let run = 0; run < RUNS; ++run) {
+  log(`run: ---- run ${run + 1}/${RUNS} (load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')})`);
+  meta.loadavg.push(os.loadavg()[0]);
+  if (nativeOK) {
+    const r = runJSON(NATIVE, q, { OPENBLAS_NUM_THREADS: '1' });
+    if (r) {
+      meta.native = r.meta;
+      for (const x of r.results) add(run, 'native', x.kind, x.name, x.impl, x.op, x.unit, x.rate);
+    }
+  }
+  if (wasmOK) {
+    const r = runJSON(process.execPath, [WASM, ...q]);
+    if (r) {
+      meta.wasm = r.meta;
+      for (const x of r.results) add(run, 'wasm', x.kind, x.name, x.impl, x.op, x.unit, x.rate);
+    }
+  }
+  const engines = run < SLOW_PEER_RUNS ? 'nnplay,tfjs-wasm,tfjs-cpu,playground' : 'nnplay,tfjs-wasm';
+  const r = runJSON(process.execPath, ['bench/e2e.mjs', `--engines=${engines}`, ...q]);
+  if (r) {
+    meta.engines = { ...meta.engines, ...r.meta.engines };
+    for (const [engine, tasks] of Object.entries(r.results))
+      for (const [task, s] of Object.entries(tasks))
+        if (s.rate) add(run, 'js', 'e2e', task, engine, '', s.unit, s.rate);
+  }
+}
+meta.seconds = Math.round((Date.now() - t0) / 1000);
+
+// ---- sizes and start-up ---------------------------------------------------------------------
+const sizes = [];
+for (const f of ['nnplay_core.wasm', 'nnplay_core.js', 'nnplay_core.mjs', 'nnplay_core.single.js']) {
+  const p = path.join(ROOT, 'web', 'gen', f);
+  if (!fs.existsSync(p)) continue;
+  const buf = fs.readFileSync(p);
+  sizes.push({ file: `web/gen/${f}`, raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length });
+}
+const startup = {};
+{
+  // Module load in node: import + compile + instantiate, a fresh process each time.
+  const loads = [];
+  for (let i = 0; i < (QUICK ? 2 : 5); ++i) {
+    const r = runJSON(process.execPath, ['-e', `
+      const t0 = performance.now();
+      import('${path.join(ROOT, 'web/lib/nnplay.mjs')}').then((m) => m.createNNPlay()).then(() =>
+        console.log(JSON.stringify({ ms: performance.now() - t0 })));`]);
+    if (r) loads.push(r.ms);
+  }
+  if (loads.length) startup.nodeLoadMs = loads;
+  if (!args['no-page'] && fs.existsSync('/usr/bin/chromium')) {
+    // playwright-core needs node's fetch globals (Headers): drop env.sh's --no-experimental-fetch.
+    const r = runJSON(process.execPath, ['bench/page_startup.mjs'], {
+      BENCH_PAGE_LOADS: QUICK ? '2' : '4',
+      NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace('--no-experimental-fetch', '').trim(),
+    });
+    if (r) startup.page = r;
+  }
+}
+
+// ---- summarise ---------------------------------------------------------------------------------
+for (const r of rows.values()) {
+  const v = r.runs.filter((x) => x !== undefined);
+  Object.assign(r, { median: median(v), min: Math.min(...v), max: Math.max(...v), n: v.length });
+}
+// Ratio of a to b within each run where both ran, then the median of those ratios.
+function ratio(a, b) {
+  if (!a || !b) return null;
+  const v = [];
+  for (let i = 0; i < RUNS; ++i) if (a.runs[i] !== undefined && b.runs[i] !== undefined) v.push(a.runs[i] / b.runs[i]);
+  return v.length ? { median: median(v), min: Math.min(...v), max: Math.max(...v) } : null;
+}
+
+const SHAPES = ['64x256->128', '256x256->256', '32x2->8', '10000x2->8'];
+const OPS = ['forward', 'dx', 'dW', 'backward'];
+const wasmArch = meta.wasm?.simd ?? 'sse4.1';
+const nativeArch = meta.native?.simd;
+const nativeArches = ['sse2', 'avx2', 'avx512f'].filter((a) => get('native', 'kernel', SHAPES[0], a, 'forward'));
+const ceilWasm = get('wasm', 'ceiling', 'mul+add', wasmArch);
+const ceilNative = Object.fromEntries(['sse2', 'avx2', 'avx512f'].map((a) => [a, get('native', 'ceiling', 'mul+add', a)]));
+
+const G = (x) => (x / 1e9);
+const fmtG = (r) => (r ? `${G(r.median).toFixed(2)} (${G(r.min).toFixed(2)}–${G(r.max).toFixed(2)})` : '–');
+const fmtN = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e4 ? `${(x / 1e3).toFixed(1)} k` : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const fmtR = (r) => (r ? `${fmtN(r.median)} (${fmtN(r.min)}–${fmtN(r.max)})` : '–');
+const pct = (r) => (r ? `${(100 * r.median).toFixed(0)}%` : '–');
+const times = (r) => (r ? `${r.median >= 10 ? r.median.toFixed(0) : r.median.toFixed(2)}×` : '–');
+
+const md = [];
+md.push('# nnplay benchmarks', '');
+md.push(`${meta.date} · ${meta.cpu}, ${meta.cores} cores · node ${meta.node} · ${RUNS} runs` +
+  ` (one process per run and program; median (min–max) over runs; ratios are taken within a run, then the median)` +
+  ` · load average at the start of each run: ${meta.loadavg.map((v) => v.toFixed(1)).join(', ')}` +
+  ` · ${meta.seconds} s${QUICK ? ' · QUICK (short samples, indicative only)' : ''}.`, '');
+md.push(`Native kernels dispatch at run time to **${nativeArch ?? '?'}** here (${meta.native?.lanes ?? '?'} lanes);` +
+  ` WASM uses **${wasmArch}** over SIMD128 (4 lanes). All kernels do a separate multiply and add (no FMA), as the ceilings do.` +
+  (meta.native?.openblas ? ` OpenBLAS: ${meta.native.openblas}, ${meta.native.openblasThreads} thread.` : ' OpenBLAS: not built.'), '');
+
+md.push('## Multiply-add ceilings (GFLOP/s)', '');
+md.push('| where | instruction set | GFLOP/s |', '|---|---|---|');
+if (ceilWasm) md.push(`| WASM (node) | ${wasmArch} f32x4 | ${fmtG(ceilWasm)} |`);
+for (const [a, c] of Object.entries(ceilNative)) if (c) md.push(`| native | ${a} | ${fmtG(c)} |`);
+md.push('');
+
+md.push('## Dense kernels in WASM (node), GFLOP/s', '');
+md.push('x is (batch, in), W is (in, out): forward y = x·W + b, dx = dY·Wᵀ, dW = xᵀ·dY; `backward` is the whole' +
+  ' dense_backward call (dW + db + dx, including its Wᵀ copy), counted as 2 products.', '');
+md.push(`| shape batch×in→out | op | _ref | _simd (${wasmArch}) | simd/ref | simd/ceiling |`, '|---|---|---|---|---|---|');
+for (const s of SHAPES) for (const op of OPS) {
+  const ref = get('wasm', 'kernel', s, 'ref', op), simd = get('wasm', 'kernel', s, wasmArch, op);
+  if (!simd) continue;
+  md.push(`| ${s} | ${op} | ${fmtG(ref)} | ${fmtG(simd)} | ${times(ratio(simd, ref))} | ${pct(ratio(simd, ceilWasm))} |`);
+}
+md.push('');
+
+md.push('## Dense kernels natively, GFLOP/s', '');
+md.push(`| shape | op | _ref | ${nativeArches.map((a) => `_simd ${a}`).join(' | ')} | OpenBLAS 1 thread | ${nativeArch}/OpenBLAS | ${nativeArch}/ceiling |`);
+md.push(`|---|---|---|${nativeArches.map(() => '---|').join('')}---|---|---|`);
+for (const s of SHAPES) for (const op of OPS) {
+  const ref = get('native', 'kernel', s, 'ref', op);
+  if (!ref) continue;
+  const best = get('native', 'kernel', s, nativeArch, op), blas = get('native', 'kernel', s, 'openblas', op);
+  md.push(`| ${s} | ${op} | ${fmtG(ref)} | ${nativeArches.map((a) => fmtG(get('native', 'kernel', s, a, op))).join(' | ')} | ` +
+    `${fmtG(blas)} | ${pct(ratio(best, blas))} | ${pct(ratio(best, ceilNative[nativeArch]))} |`);
+}
+md.push('');
+
+const E = [['native', 'nnplay-native', 'nnplay native'], ['wasm', 'nnplay-wasm-core', 'nnplay WASM core (no JS API)'],
+  ['js', 'nnplay', 'nnplay WASM via JS API'], ['js', 'tfjs-wasm', 'tfjs-wasm'], ['js', 'tfjs-cpu', 'tfjs-cpu'],
+  ['js', 'playground', 'TF Playground engine']];
+const e2e = (task, [src, impl]) => get(src, 'e2e', task, impl);
+for (const [name, m] of Object.entries(meta.engines ?? {}))
+  if (m.error) md.push(`**${name} did not run:** ${m.error}`, '');
+md.push('## Training: samples per second (one step = forward + backward + SGD update)', '');
+md.push(`| workload | ${E.map((e) => e[2]).join(' | ')} | nnplay/tfjs-wasm | nnplay/tfjs-cpu | nnplay/Playground |`);
+md.push(`|---|${E.map(() => '---|').join('')}---|---|---|`);
+for (const t of TRAIN) {
+  const nn = get('js', 'e2e', t.id, 'nnplay');
+  md.push(`| ${t.id} | ${E.map((e) => fmtR(e2e(t.id, e))).join(' | ')} | ${times(ratio(nn, get('js', 'e2e', t.id, 'tfjs-wasm')))} | ` +
+    `${times(ratio(nn, get('js', 'e2e', t.id, 'tfjs-cpu')))} | ${times(ratio(nn, get('js', 'e2e', t.id, 'playground')))} |`);
+}
+md.push('', 'TF Playground\'s engine has only ½ squared error and a tanh output, so it runs 2-256-128-64-1 with those' +
+  ' (same matrix work) and cannot run the 10-class softmax net.', '');
+
+md.push(`## Grid: ${GRID_RES}×${GRID_RES} points with every neuron's map, milliseconds per grid`, '');
+md.push(`| workload | ${E.map((e) => e[2]).join(' | ')} | nnplay/tfjs-wasm |`);
+md.push(`|---|${E.map(() => '---|').join('')}---|`);
+const msGrid = (r) => (r ? `${(1e3 * GRID_RES * GRID_RES / r.median).toFixed(2)} (${(1e3 * GRID_RES * GRID_RES / r.max).toFixed(2)}–${(1e3 * GRID_RES * GRID_RES / r.min).toFixed(2)})` : '–');
+for (const t of GRID) {
+  const nn = get('js', 'e2e', t.id, 'nnplay');
+  md.push(`| ${t.id} | ${E.map((e) => msGrid(e2e(t.id, e))).join(' | ')} | ${times(ratio(nn, get('js', 'e2e', t.id, 'tfjs-wasm')))} |`);
+}
+md.push('', 'tfjs: predict of all 10,000 points in one batch on a pre-made tensor, every layer\'s output read back' +
+  ' (left in its (points, units) layout). TF Playground: its per-point forward pass and per-node copy;' +
+  ' 2-256-128-64-1 is skipped there (10–20 s a grid).', '');
+
+md.push('## Size and start-up', '');
+md.push('| file | raw | gzip -9 |', '|---|---|---|');
+for (const s of sizes) md.push(`| ${s.file} | ${(s.raw / 1024).toFixed(1)} KiB | ${(s.gzip / 1024).toFixed(1)} KiB |`);
+md.push('');
+if (startup.nodeLoadMs) md.push(`- node: import nnplay.mjs + compile + instantiate: median ${median(startup.nodeLoadMs).toFixed(0)} ms` +
+  ` (${startup.nodeLoadMs.map((v) => v.toFixed(0)).join(', ')}).`);
+if (startup.page?.error) md.push(`- page in headless Chromium: **${startup.page.error}**`);
+if (startup.page?.loads.length) md.push(`- page in headless Chromium, localhost, cold profile: navigation to "Ready" with the diagram drawn:` +
+  ` median ${median(startup.page.loads)} ms (${startup.page.loads.join(', ')});` +
+  ` DOMContentLoaded ${startup.page.domContentLoaded.map((v) => v?.toFixed(0)).join(', ')} ms.`);
+md.push('');
+
+// ---- targets (issue 6) ---------------------------------------------------------------------------
+const targets = [];
+function target(what, value, goal, met, note = '') { targets.push({ what, value, goal, met, note }); }
+for (const op of ['forward', 'dx', 'dW']) {
+  const r = ratio(get('wasm', 'kernel', '64x256->128', wasmArch, op), ceilWasm);
+  if (r) target(`WASM ${op} 64×256→128 vs WASM ceiling`, `${(100 * r.median).toFixed(0)}%`, '≥ 60%', r.median >= 0.6);
+}
+for (const [task, goal] of [[TRAIN[1].id, 10], [TRAIN[2].id, 5]]) {
+  const r = ratio(get('js', 'e2e', task, 'nnplay'), get('js', 'e2e', task, 'tfjs-wasm'));
+  if (r) target(`${task}: nnplay / tfjs-wasm`, times(r), `≥ ${goal}×`, r.median >= goal);
+}
+{
+  const r = ratio(get('js', 'e2e', TRAIN[0].id, 'nnplay'), get('js', 'e2e', TRAIN[0].id, 'playground'));
+  if (r) target(`${TRAIN[0].id}: nnplay / TF Playground`, times(r), '≥ 5×', r.median >= 5);
+}
+for (const [task, goal] of [[GRID[0].id, 1], [GRID[1].id, 30]]) {
+  const r = get('js', 'e2e', task, 'nnplay');
+  if (r) { const ms = 1e3 * GRID_RES * GRID_RES / r.median; target(`${task} (nnplay WASM via JS API)`, `${ms.toFixed(2)} ms`, `≤ ${goal} ms`, ms <= goal); }
+}
+if (nativeArch) target('native runtime dispatch', nativeArch, 'AVX2/AVX-512 where present', nativeArch !== 'sse2');
+for (const s of SHAPES) for (const op of ['forward', 'dx', 'dW']) {
+  const r = ratio(get('native', 'kernel', s, nativeArch, op), get('native', 'kernel', s, 'openblas', op));
+  if (r) target(`native ${op} ${s} vs OpenBLAS`, `${(100 * r.median).toFixed(0)}%`, '≥ 60%', r.median >= 0.6);
+}
+md.push('## Targets (issue 6)', '');
+md.push('| target | measured | goal | |', '|---|---|---|---|');
+for (const t of targets) md.push(`| ${t.what} | ${t.value} | ${t.goal} | ${t.met ? 'met' : '**missed**'} |`);
+md.push('');
+
+fs.mkdirSync(OUTDIR, { recursive: true });
+fs.writeFileSync(path.join(OUTDIR, 'latest.json'), JSON.stringify({ meta, sizes, startup, targets, rows: [...rows.values()] }, null, 1) + '\n');
+fs.writeFileSync(path.join(OUTDIR, 'latest.md'), md.join('\n'));
+process.stdout.write(md.join('\n'));
+log(`run: wrote bench/results/latest.md and latest.json (${meta.seconds} s of runs)`);
