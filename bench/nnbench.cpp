@@ -5,7 +5,7 @@
 // API (Trainer::train_batch, evaluate_grid). Prints one JSON object on stdout;
 // bench/run.mjs runs it several times and writes the tables. Never used by tests.
 //
-//   nnbench [--quick] [--only=kernels|ceiling|e2e]
+//   nnbench [--quick] [--only=kernels|ceiling|e2e] [--task=<substring of an e2e id>]
 //
 // x is (batch, in), W is (in, out), b is (out), y and dy are (batch, out).
 // To add a kernel shape: append to kShapes. To add a workload: append to kTasks,
@@ -280,9 +280,12 @@ const char* const kE2eImpl = "nnplay-wasm-core";
 const char* const kE2eImpl = "nnplay-native";
 #endif
 
+std::string g_task_filter;  // --task: run only e2e tasks whose id contains it (for profiling)
+
 void bench_e2e() {
     constexpr size_t kPool = 16;
     for (const Task& t : tasks()) {
+        if (std::string(t.id).find(g_task_filter) == std::string::npos) continue;
         nn::Architecture arch;
         arch.inputs = t.inputs;
         for (int64_t u : t.hidden) arch.layers.push_back({u, t.act, true});
@@ -332,8 +335,9 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quick") == 0) g_opts = Opts{10, 5, 2};
         else if (std::strncmp(argv[i], "--only=", 7) == 0) only = argv[i] + 7;
+        else if (std::strncmp(argv[i], "--task=", 7) == 0) g_task_filter = argv[i] + 7;
         else {
-            std::fprintf(stderr, "usage: nnbench [--quick] [--only=kernels|ceiling|e2e]\n");
+            std::fprintf(stderr, "usage: nnbench [--quick] [--only=kernels|ceiling|e2e] [--task=substring]\n");
             return 2;
         }
     }
