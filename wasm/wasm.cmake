@@ -24,6 +24,10 @@ target_compile_definitions(nn_wasm_bindings PRIVATE NNPLAY_VERSION="${PROJECT_VE
 #  - NODEJS_CATCH_EXIT/REJECTION=0: a library must not install process-wide handlers in
 #    node (3.1.6's glue otherwise rethrows every unhandled rejection of the host program
 #    from inside its own minified source).
+#  - DYNAMIC_EXECUTION=0: Embind otherwise builds its invokers with `new Function`, which a
+#    Content-Security-Policy without 'unsafe-eval' refuses ("Evaluating a string as JavaScript
+#    violates … script-src 'self' 'wasm-unsafe-eval'"): the page (scripts/serve.mjs) and
+#    articles embedding the widgets (issue 5) would get no module at all.
 set(_nn_wasm_link
   --bind
   -sMODULARIZE=1
@@ -33,6 +37,7 @@ set(_nn_wasm_link
   -sFILESYSTEM=0
   -sNODEJS_CATCH_EXIT=0
   -sNODEJS_CATCH_REJECTION=0
+  -sDYNAMIC_EXECUTION=0
 )
 
 function(nnplay_wasm_module target output env)
