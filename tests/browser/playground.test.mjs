@@ -22,6 +22,16 @@ async function fresh(hash = '', opts) {
   await page.waitForFunction(() => document.querySelector('.total-params'), null, { timeout: 10000 });
   return { page, problems };
 }
+// The epoch once a frame still in flight after "pause" has arrived.
+async function settledEpoch(page) {
+  let last = -1;
+  for (;;) {
+    await page.waitForTimeout(400);
+    const e = Number((await page.locator('#epoch').textContent()).replace(/,/g, ''));
+    if (e === last) return e;
+    last = e;
+  }
+}
 const text = (page, sel) => page.locator(sel).first().textContent();
 const totalParams = (page) => text(page, '.total-params');
 const messages = (page) => page.locator('#messages').textContent();
@@ -86,7 +96,7 @@ test('training: the loss falls and the epoch counter rises', async () => {
   await page.locator('#play').click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 150, null, { timeout: 30000 });
   await page.locator('#play').click();  // pause
-  const epoch = Number((await text(page, '#epoch')).replace(/,/g, ''));
+  const epoch = await settledEpoch(page);
   const loss1 = Number(await text(page, '#train-loss'));
   assert.ok(epoch >= 150, `epoch ${epoch}`);
   assert.ok(loss1 < loss0 * 0.7, `loss ${loss0} → ${loss1}`);

@@ -403,7 +403,10 @@ export class Session {  // exported for the embeds (web/widgets/worker-host.js):
 
   exportModel(name) {
     try {
-      const json = this.net.toJSON({ name, settings: toHash(this.settings), epoch: this.epoch });
+      // The core's format plus two keys of ours that fromJSON ignores: a name and the page's
+      // settings (so a re-import restores the dataset and controls too).
+      const model = JSON.parse(this.net.toJSON({ epochs: this.epoch }));
+      const json = JSON.stringify({ ...model, name, settings: toHash(this.settings) }, null, 1);
       this.post({ type: 'model', json, name });
     } catch (e) { this.fail(errorText(e), 'export'); }
   }
