@@ -17,7 +17,10 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <limits>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -93,6 +96,33 @@ struct IntField {
     return o;
 }
 
+// Integers arrive as doubles (the wrapper has checked they are safe integers, exact
+// up to 2^53) and are narrowed here: a value the core's type cannot hold is refused
+// with the value as given, instead of wrapping (2^32 would become block 0). Values
+// the type can hold go on to the core, whose range checks own the message.
+template <class T>
+T narrow(double v, const char* what) {
+    if (!(v >= double(std::numeric_limits<T>::min()) && v <= double(std::numeric_limits<T>::max()))) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.17g", v);
+        throw nn::Error(std::string(what) + " is out of range, got " + buf);
+    }
+    return T(v);
+}
+float finite_f32(double v, const char* what) {
+    const float f = float(v);
+    if (!std::isfinite(f)) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.9g", v);
+        throw nn::Error(std::string(what) + " must be a finite float32, got " + buf);
+    }
+    return f;
+}
+void check_finite(const std::vector<float>& v, const char* what) {
+    for (size_t i = 0; i < v.size(); ++i)
+        if (!std::isfinite(v[i]))
+            throw nn::Error(std::string(what) + "[" + std::to_string(i) + "] must be a finite float32");
+}
 // The wrapper has already checked that numbers are integers in range; seeds and
 // counts arrive as doubles (exact up to 2^53).
 uint64_t to_u64(const val& v) { return uint64_t(v.as<double>()); }
@@ -100,16 +130,22 @@ int64_t to_i64(const val& v) { return int64_t(v.as<double>()); }
 
 // Field readers, out of line for size (see int_object).
 [[gnu::noinline]] double get_f64(const val& o, const char* k) { return o[k].as<double>(); }
-[[gnu::noinline]] int get_int(const val& o, const char* k) { return o[k].as<int>(); }
 [[gnu::noinline]] bool get_bool(const val& o, const char* k) { return o[k].as<bool>(); }
 [[gnu::noinline]] std::string get_str(const val& o, const char* k) { return o[k].as<std::string>(); }
 [[gnu::noinline]] val get_val(const val& o, const char* k) { return o[k]; }
 
+// Through the core's list parser, so its checks (duplicates) apply. A name holding a
+// comma is parsed alone, so the core names it whole as unknown instead of splitting it.
 std::vector<nn::Feature> features_of(const val& list) {
-    std::vector<nn::Feature> f;
     const auto n = list["length"].as<unsigned>();
-    for (unsigned i = 0; i < n; ++i) f.push_back(nn::parse_feature(list[i].as<std::string>()));
-    return f;
+    std::string joined;
+    for (unsigned i = 0; i < n; ++i) {
+        const std::string name = list[i].as<std::string>();
+        if (name.find(',') != std::string::npos) nn::parse_feature(name);
+        joined += (i ? "," : "") + name;
+    }
+    if (n == 0) return {};
+    return nn::parse_features(joined);
 }
 val string_array(const std::vector<std::string>& v) {
     val a = val::array();
@@ -179,7 +215,7 @@ std::unique_ptr<DatasetHandle> make_dataset(std::string name, val opts) {
         g.name = name;
         g.samples = to_i64(get_val(opts, "samples"));
         g.noise = get_f64(opts, "noise");
-        g.classes = get_int(opts, "classes");
+        g.classes = narrow<int>(get_f64(opts, "classes"), "classes");
         g.seed = to_u64(get_val(opts, "seed"));
         auto h = std::make_unique<DatasetHandle>();
         h->points = nn::generate_points(g);
@@ -198,7 +234,7 @@ std::unique_ptr<DatasetHandle> dataset_from_points(val p) {
         h->points.x1 = to_f64(get_val(p, "x1"));
         h->points.x2 = to_f64(get_val(p, "x2"));
         h->points.label = to_f64(get_val(p, "labels"));
-        h->points.classes = get_int(p, "classes");
+        h->points.classes = narrow<int>(get_f64(p, "classes"), "classes");
         h->has_points = true;
         h->name = "points";
         h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
@@ -254,28 +290,39 @@ struct NetworkHandle {
     void set_features(val list) {
         guard([&] {
             std::vector<std::string> f;
-            for (auto x : features_of(list)) f.push_back(nn::feature_name(x));
+            for (auto x : features_of(list)) {
+                const std::string name = nn::feature_name(x);
+                if (std::find(f.begin(), f.end(), name) != f.end())
+                    throw nn::Error("features: '" + name + "' is given twice");
+                f.push_back(name);
+            }
+            if (f.size() != net.inputs())
+                throw nn::Error("features: the network has " + std::to_string(net.inputs()) +
+                                " inputs, got " + std::to_string(f.size()) + " features");
             meta.features = std::move(f);
         });
     }
     std::string param_count() const { return str(net.num_params()); }
 
-    void check_block(size_t l) const {
+    size_t check_block(double block) const {
+        const size_t l = narrow<uint32_t>(block, "block");
         if (l >= net.num_layers())
             throw nn::Error("block " + std::to_string(l) + " out of range: the network has " +
                             std::to_string(net.num_layers()) + " blocks (0.." +
                             std::to_string(net.num_layers() - 1) + ")");
+        return l;
     }
-    val get_weights(unsigned l) const {
-        return guard([&] { check_block(l); return f32_copy(net.weights(l)); });
+    val get_weights(double block) const {
+        return guard([&] { const size_t l = check_block(block); return f32_copy(net.weights(l)); });
     }
-    val get_biases(unsigned l) const {
-        return guard([&] { check_block(l); return f32_copy(net.biases(l)); });
+    val get_biases(double block) const {
+        return guard([&] { const size_t l = check_block(block); return f32_copy(net.biases(l)); });
     }
-    void set_weights(unsigned l, val w) {
+    void set_weights(double block, val w) {
         guard([&] {
-            check_block(l);
+            const size_t l = check_block(block);
             auto v = to_f32(w);
+            check_finite(v, "setWeights: weights");
             auto& dst = net.weights(l);
             if (v.size() != dst.size())
                 throw nn::Error("setWeights(" + std::to_string(l) + "): expected " +
@@ -285,10 +332,11 @@ struct NetworkHandle {
             dst = std::move(v);
         });
     }
-    void set_biases(unsigned l, val b) {
+    void set_biases(double block, val b) {
         guard([&] {
-            check_block(l);
+            const size_t l = check_block(block);
             auto v = to_f32(b);
+            check_finite(v, "setBiases: biases");
             auto& dst = net.biases(l);
             if (v.size() != dst.size())
                 throw nn::Error("setBiases(" + std::to_string(l) + "): expected " +
@@ -297,37 +345,43 @@ struct NetworkHandle {
         });
     }
 
-    void set_weight(unsigned l, unsigned from, unsigned to, double v) {
+    void set_weight(double block, double from_d, double to_d, double value) {
         guard([&] {
-            check_block(l);
+            const size_t l = check_block(block);
+            const size_t from = narrow<uint32_t>(from_d, "setWeight: from");
+            const size_t to = narrow<uint32_t>(to_d, "setWeight: to");
+            const float v = finite_f32(value, "setWeight: value");
             if (from >= net.layer_in(l) || to >= net.layer_out(l))
                 throw nn::Error("setWeight(" + std::to_string(l) + ", " + std::to_string(from) + ", " +
                                 std::to_string(to) + "): block " + std::to_string(l) + " is " +
                                 std::to_string(net.layer_in(l)) + " x " + std::to_string(net.layer_out(l)));
-            net.weights(l)[size_t(from) * net.layer_out(l) + to] = float(v);
+            net.weights(l)[from * net.layer_out(l) + to] = v;
         });
     }
-    void set_bias(unsigned l, unsigned unit, double v) {
+    void set_bias(double block, double unit_d, double value) {
         guard([&] {
-            check_block(l);
+            const size_t l = check_block(block);
+            const size_t unit = narrow<uint32_t>(unit_d, "setBias: unit");
+            const float v = finite_f32(value, "setBias: value");
             if (net.biases(l).empty())
                 throw nn::Error("setBias(" + std::to_string(l) + "): layer " + std::to_string(l) + " has no bias");
             if (unit >= net.layer_out(l))
                 throw nn::Error("setBias(" + std::to_string(l) + ", " + std::to_string(unit) + "): layer " +
                                 std::to_string(l) + " has " + std::to_string(net.layer_out(l)) + " units");
-            net.biases(l)[unit] = float(v);
+            net.biases(l)[unit] = v;
         });
     }
 
     // x: n × inputs values.
-    val predict(val x, unsigned n) {
+    val predict(val x, double n_d) {
         return guard([&] {
+            const size_t n = narrow<uint32_t>(n_d, "predict: n");
             auto v = to_f32(x);
-            if (n == 0 || v.size() != size_t(n) * net.inputs())
+            if (n == 0 || v.size() != n * net.inputs())
                 throw nn::Error("predict: expected n × inputs = " + std::to_string(n) + " × " +
                                 std::to_string(net.inputs()) + " values, got " + std::to_string(v.size()));
             const float* y = net.forward(v.data(), n, ws);
-            return f32_copy(y, size_t(n) * net.outputs());
+            return f32_copy(y, n * net.outputs());
         });
     }
     val activations(val x) const {
@@ -350,7 +404,7 @@ struct NetworkHandle {
             s.x_max = get_f64(opts, "xMax");
             s.y_min = get_f64(opts, "yMin");
             s.y_max = get_f64(opts, "yMax");
-            s.resolution = get_int(opts, "resolution");
+            s.resolution = narrow<int>(get_f64(opts, "resolution"), "grid: resolution");
             s.features = features_of(get_val(opts, "features"));
             s.neurons = get_bool(opts, "neurons");
             nn::GridResult r = nn::evaluate_grid(net, s, ws);

@@ -53,3 +53,18 @@ test('Float32Arrays from the API survive memory growth', () => {
   assert.deepEqual(net.getWeights(0), w);
   big.delete(); net.delete();
 });
+
+test('deleting a Dataset that a Network trained on is safe; both free everything', () => {
+  const used0 = nn.heapUsed();
+  const a = nn.makeDataset('circle', { seed: 1 });
+  const b = nn.makeDataset('xor', { seed: 1 });
+  const net = new nn.Network({ inputs: 2, layers: [{ units: 4 }, { units: 1 }] });
+  net.trainEpochs(a, { epochs: 2 });
+  a.delete();                        // the network's trainer still holds the rows
+  net.trainBatch([1, 2], [1]);       // … and keeps stepping on its own batch
+  net.trainEpochs(b, { epochs: 2 }); // a new dataset: a new trainer, a's rows are freed
+  assert.throws(() => net.evaluate(a), /this Dataset was deleted/);
+  net.delete();
+  b.delete();
+  assert.equal(nn.heapUsed(), used0);
+});

@@ -162,11 +162,14 @@ function wrapModule(M) {
     handle.delete();
   }
 
-  const handles = new WeakMap();  // Network/Dataset wrapper → raw handle (null once deleted)
+  // wrapper → raw handle (null once deleted); one map per kind, so a Network passed
+  // where a Dataset belongs is refused here rather than by Embind.
+  const kinds = { net: ['Network', new WeakMap()], data: ['Dataset', new WeakMap()] };
   function handleOf(w, what) {
-    const h = handles.get(w);
-    if (h === undefined) throw new Error(`${what} must be an nnplay ${what === 'data' ? 'Dataset' : 'Network'}, got ${show(w)}`);
-    if (h === null) throw new Error(`this ${what === 'data' ? 'Dataset' : 'Network'} was deleted`);
+    const [kind, map] = kinds[what];
+    const h = map.get(w);
+    if (h === undefined) throw new Error(`${what} must be an nnplay ${kind}, got ${show(w)}`);
+    if (h === null) throw new Error(`this ${kind} was deleted`);
     return h;
   }
 
@@ -175,7 +178,7 @@ function wrapModule(M) {
   class Dataset {
     constructor(handle) {
       if (!handle) throw new Error('use nn.makeDataset, nn.datasetFromPoints or nn.datasetFromCSV');
-      handles.set(this, own(this, handle));
+      kinds.data[1].set(this, own(this, handle));
       this.size = handle.size();
       this.trainSize = handle.trainSize();
       this.testSize = handle.testSize();
@@ -188,8 +191,8 @@ function wrapModule(M) {
     labels() { return handleOf(this, 'data').labels(); }
     points() { return check(handleOf(this, 'data').points()); }
     delete() {
-      const h = handles.get(this);
-      if (h) { release(this, h); handles.set(this, null); }
+      const h = kinds.data[1].get(this);
+      if (h) { release(this, h); kinds.data[1].set(this, null); }
     }
   }
 
@@ -218,7 +221,7 @@ function wrapModule(M) {
         };
         handle = check(M.makeNetwork(s));
       }
-      handles.set(this, own(this, handle));
+      kinds.net[1].set(this, own(this, handle));
       this.inputs = handle.inputs();
       this.outputs = handle.outputs();
       this.layers = Object.freeze(handle.layers().map(Object.freeze));
@@ -310,13 +313,23 @@ function wrapModule(M) {
     // JSON.stringify(net) calls toJSON(key) with a string key; that is not an `extra`.
     toJSON(extra) {
       if (typeof extra === 'string') extra = undefined;
-      return check(handleOf(this, 'net').toJSON(extra === undefined ? undefined : obj('extra', extra)));
+      const h = handleOf(this, 'net');
+      if (extra === undefined) return check(h.toJSON(undefined));
+      extra = obj('extra', extra);
+      const e = {};
+      if (extra.features !== undefined) e.features = strings('extra.features', extra.features);
+      if (extra.init !== undefined) e.init = str('extra.init', extra.init);
+      if (extra.batchSize !== undefined) e.batchSize = int('extra.batchSize', extra.batchSize);
+      if (extra.epochs !== undefined) e.epochs = nonNegInt('extra.epochs', extra.epochs);
+      if (extra.seed !== undefined) e.seed = nonNegInt('extra.seed', extra.seed);
+      if (extra.dataset !== undefined) e.dataset = str('extra.dataset', extra.dataset);
+      return check(h.toJSON(e));
     }
     /** Use the scalar reference kernels (for comparison and benchmarks). */
     useReferenceKernels(on = true) { handleOf(this, 'net').useReferenceKernels(bool('on', on)); }
     delete() {
-      const h = handles.get(this);
-      if (h) { release(this, h); handles.set(this, null); }
+      const h = kinds.net[1].get(this);
+      if (h) { release(this, h); kinds.net[1].set(this, null); }
     }
   }
   // Marks a raw handle passed to the Network constructor by this module only.
