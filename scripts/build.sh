@@ -12,4 +12,5 @@ if [ "$what" = all ] || [ "$what" = wasm ]; then
   emcmake cmake -S . -B "$WASM_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
   cmake --build "$WASM_BUILD" -j "$JOBS"
+  node scripts/bundle.mjs  # embeds (issue 5): one-file web/gen/nnplay-widgets.js from web/widgets/ + the single-file wasm, with npm's esbuild
 fi

@@ -1,0 +1,9 @@
+// Registers the three elements once (a page may load the bundle twice: the second is a no-op).
+import { NNWeightCount } from './weight-count.js';
+import { NNDiagram } from './nn-diagram.js';
+import { NNPlayground } from './playground.js';
+
+export function defineAll() {
+  const defs = [['nn-weight-count', NNWeightCount], ['nn-diagram', NNDiagram], ['nn-playground', NNPlayground]];
+  for (const [name, cls] of defs) if (!customElements.get(name)) customElements.define(name, cls);
+}

@@ -1,0 +1,276 @@
+// <nn-playground dataset="spiral" layers="2,8,8,1" activation="tanh" controls="play,reset,lr" autoplay>:
+// a compact trainer: decision map with the data, the network diagram, the loss curve, and only
+// the controls the author lists. Training runs in the shared worker as one session of the page's
+// training Session (web/app/worker.js), with the page's settings table (web/app/state.js).
+// Off screen it neither trains nor draws. Controls write back to the attributes, so the
+// attributes are the one source of truth and attributeChangedCallback does every update.
+import { createHeatmap } from '../app/heatmap.js';
+import { createLossChart } from '../app/chart.js';
+import { createDiagram } from '../app/diagram.js';
+import { fmtInt, fmtNum, fmtPct } from '../app/format.js';
+import { ACTIVATIONS, MAX_LAYERS, MAX_WIDTH, defaults, featureNames, update } from '../app/state.js';
+import { parseBool, parseEnum, parseLayers, parseList, parseNumber } from './attrs.js';
+import { NNElement, SVG_NS, cancelDraw, h, queueDraw, thumbsDue, tidyDiagramLabels } from './base.js';
+import { openSession } from './manager.js';
+import { featureLabels, thumbsFor } from './nn-diagram.js';
+import { inputLabels } from './weight-count.js';
+
+export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'plane', 'multigauss'];
+const REGRESSION = ['plane', 'multigauss'];
+export const CONTROLS = ['play', 'step', 'reset', 'lr', 'activation', 'dataset', 'noise'];
+const LRS = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
+const MAP_SIZE = 168;  // CSS pixels
+
+export class NNPlayground extends NNElement {
+  static get observedAttributes() {
+    return ['dataset', 'layers', 'activation', 'controls', 'autoplay', 'lr', 'noise', 'seed', 'theme'];
+  }
+
+  constructor() {
+    super();
+    this.session = null;
+    this.settings = null;
+    this.wantPlay = null;      // the reader's (or autoplay's) intent; null until first render
+    this.sentPlay = false;
+    this.points = null;
+    this.netInfo = null;       // {inputs, layers, features}
+    this.lastFrame = null;
+    this.dirty = false;        // a frame waits to be drawn
+    this.lastThumbs = 0;
+    this.built = false;
+    this.epoch = 0;
+  }
+
+  build() {
+    this.built = true;
+    this.bar = h('div', { class: 'bar', part: 'controls' });
+    this.mapCanvas = h('canvas', { class: 'map', part: 'map', role: 'img', 'aria-label': 'decision map with the data points' });
+    this.heatmap = createHeatmap(this.mapCanvas, MAP_SIZE);
+    this.svg = document.createElementNS(SVG_NS, 'svg');
+    this.svg.setAttribute('part', 'diagram');
+    this.svg.setAttribute('role', 'img');
+    this.diagram = createDiagram(this.svg);
+    this.chartCanvas = h('canvas', { class: 'chart', part: 'chart', role: 'img', 'aria-label': 'training and test loss over epochs' });
+    this.chart = createLossChart(this.chartCanvas, { width: MAP_SIZE, height: 44 });
+    this.stats = h('div', { class: 'stats num', part: 'stats', 'aria-live': 'off' });
+    this.body.replaceChildren(
+      this.bar,
+      h('div', { class: 'pg-main' },
+        h('div', { class: 'pg-left' }, this.mapCanvas, this.chartCanvas),
+        h('div', { class: 'diagram-box pg-diagram' }, this.svg)),
+      this.stats);
+    this.heatmap.draw(null, null, {});
+    this.chart.draw();
+    this.showStats();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    if (this.session) { this.session.close(); this.session = null; }
+    this.settings = null;
+    this.sentPlay = false;
+    cancelDraw(this);
+  }
+
+  parse() {
+    const get = (n) => this.getAttribute(n);
+    const r = NNElement.parseAll({
+      dataset: () => parseEnum('dataset', get('dataset'), DATASETS, 'circle'),
+      layers: () => {
+        const l = parseLayers('layers', get('layers') ?? '2,4,2,1',
+          { min: 2, maxLayers: MAX_LAYERS + 2, maxUnits: MAX_WIDTH, example: '2,8,8,1' });
+        if (l.error) return l;
+        const w = l.value;
+        if (w[0] !== 2) return { error: `layers: ${JSON.stringify(get('layers'))} starts with ${w[0]} inputs; allowed: 2 inputs (x₁, x₂) first, e.g. "2,8,8,1"` };
+        if (w[w.length - 1] !== 1) return { error: `layers: ${JSON.stringify(get('layers'))} ends with ${w[w.length - 1]} outputs; allowed: 1 output last, e.g. "2,8,8,1"` };
+        return l;
+      },
+      activation: () => parseEnum('activation', get('activation'), ACTIVATIONS, 'tanh'),
+      controls: () => parseList('controls', get('controls'), CONTROLS, ['play', 'reset']),
+      autoplay: () => parseBool('autoplay', get('autoplay'), false),
+      lr: () => parseNumber('lr', get('lr'), { min: 0, max: 10, exclusiveMin: true, def: 0.03 }),
+      noise: () => parseNumber('noise', get('noise'), { min: 0, max: 50, integer: true, def: 0 }),
+      seed: () => {
+        const s = get('seed');
+        if (s === null) return { value: '1' };
+        return /^[0-9A-Za-z._-]{1,32}$/.test(s) ? { value: s }
+          : { error: `seed: ${JSON.stringify(s.slice(0, 40))} is not a seed; allowed: 1 to 32 letters, digits, ".", "_" or "-"` };
+      },
+    });
+    return r;
+  }
+
+  render() {
+    const { values: v, errors } = this.parse();
+    if (!this.built) this.build();
+    if (errors.length) { this.showMessage(errors); this.showStats(); return; }
+    const reg = REGRESSION.includes(v.dataset);
+    const patch = {
+      problem: reg ? 'regression' : 'classification',
+      ...(reg ? { regDataset: v.dataset } : { dataset: v.dataset }),
+      networkShape: v.layers.slice(1, -1), activation: v.activation,
+      learningRate: v.lr, noise: v.noise, seed: v.seed, speed: '1',
+    };
+    const r = update(defaults(), patch);
+    if (r.error) { this.showMessage([r.error]); return; }
+    this.clearMessage();
+    this.values = v;
+    this.buildControls(v);
+    const first = this.wantPlay === null;
+    if (first || this.autoplayWas !== v.autoplay) this.wantPlay = v.autoplay;
+    this.autoplayWas = v.autoplay;
+    if (!this.session) {
+      this.settings = r.state;
+      this.session = openSession(r.state, (m) => this.onMessage(m));
+    } else if (JSON.stringify(r.state) !== JSON.stringify(this.settings)) {
+      this.settings = r.state;
+      this.session.send('configure', { settings: r.state });
+    }
+    this.sync();
+  }
+
+  // Controls: only those listed; each writes its attribute.
+  buildControls(v) {
+    const key = v.controls.join(',') + '|' + v.lr + '|' + v.activation + '|' + v.dataset + '|' + v.noise;
+    if (this.controlsKey === key) { this.showPlay(); return; }
+    this.controlsKey = key;
+    const kids = [];
+    for (const c of v.controls) {
+      if (c === 'play') {
+        this.playBtn = h('button', { type: 'button', class: 'play', part: 'play', onclick: () => { this.wantPlay = !this.wantPlay; this.sync(); } });
+        kids.push(this.playBtn);
+      } else if (c === 'step') {
+        kids.push(h('button', { type: 'button', part: 'step', 'aria-label': 'train one epoch', title: 'one epoch', text: '⇥',
+          onclick: () => { this.wantPlay = false; this.sync(); this.session && this.session.send('step'); } }));
+      } else if (c === 'reset') {
+        kids.push(h('button', { type: 'button', part: 'reset', 'aria-label': 'reset the network', title: 'reset', text: '⟲',
+          onclick: () => { this.chart.reset(); this.session && this.session.send('reset'); } }));
+      } else if (c === 'lr') {
+        const sel = h('select', { 'aria-label': 'learning rate', onchange: (e) => this.setAttribute('lr', e.target.value) });
+        const list = LRS.includes(v.lr) ? LRS : [...LRS, v.lr].sort((a, b) => a - b);
+        for (const x of list) sel.append(h('option', { value: String(x), text: String(x), selected: x === v.lr }));
+        kids.push(h('label', {}, 'LR ', sel));
+      } else if (c === 'activation') {
+        const sel = h('select', { 'aria-label': 'activation', onchange: (e) => this.setAttribute('activation', e.target.value) });
+        for (const a of ACTIVATIONS) sel.append(h('option', { value: a, text: a, selected: a === v.activation }));
+        kids.push(h('label', {}, 'Activation ', sel));
+      } else if (c === 'dataset') {
+        const sel = h('select', { 'aria-label': 'dataset', onchange: (e) => { this.chart.reset(); this.setAttribute('dataset', e.target.value); } });
+        for (const d of DATASETS) sel.append(h('option', { value: d, text: d, selected: d === v.dataset }));
+        kids.push(h('label', {}, 'Data ', sel));
+      } else if (c === 'noise') {
+        const out = h('output', { text: String(v.noise) });
+        const rng = h('input', { type: 'range', min: '0', max: '50', step: '5', value: String(v.noise), 'aria-label': 'noise',
+          oninput: (e) => { out.textContent = e.target.value; }, onchange: (e) => this.setAttribute('noise', e.target.value) });
+        kids.push(h('label', {}, 'Noise ', rng, ' ', out));
+      }
+    }
+    this.bar.replaceChildren(...kids);
+    this.bar.hidden = kids.length === 0;
+    if (!v.controls.includes('play')) this.playBtn = null;
+    this.showPlay();
+  }
+
+  showPlay() {
+    if (!this.playBtn) return;
+    this.playBtn.textContent = this.wantPlay ? '❚❚' : '▶';
+    this.playBtn.setAttribute('aria-label', this.wantPlay ? 'pause' : 'play');
+    this.playBtn.setAttribute('aria-pressed', String(!!this.wantPlay));
+  }
+
+  // Train only when wanted, on screen and the page is visible.
+  sync() {
+    this.showPlay();
+    const should = !!(this.wantPlay && this.visible && this.session && this.isConnected);
+    if (should === this.sentPlay) return;
+    this.sentPlay = should;
+    this.session.send(should ? 'play' : 'pause');
+    this.dataset.playing = String(should);
+  }
+
+  onVisible(v) {
+    super.onVisible(v);
+    this.dataset.visible = String(v);
+    if (this.session) this.sync();
+    if (v && this.dirty) this.scheduleDraw();
+  }
+
+  get playing() { return this.sentPlay; }
+
+  onMessage(m) {
+    switch (m.type) {
+      case 'data':
+        this.points = m.points;
+        this.dirty = true;
+        this.scheduleDraw();
+        break;
+      case 'net': {
+        const features = featureNames(m.settings || this.settings);
+        this.netInfo = { inputs: m.inputs, layers: m.layers, features };
+        this.diagram.render({ inputs: inputLabels(m.inputs, featureLabels(features)),
+          widths: m.layers.map((l) => l.units), activations: m.layers.map((l) => l.activation) });
+        tidyDiagramLabels(this.svg);
+        this.svg.setAttribute('aria-label', `network ${[m.inputs, ...m.layers.map((l) => l.units)].join('-')}`);
+        this.chart.reset();
+        this.lastThumbs = 0;
+        this.dispatchEvent(new CustomEvent('nn-net', { detail: this.netInfo }));
+        break;
+      }
+      case 'frame': {
+        if (m.history && m.history.train.length) this.chart.push(m.history.train, m.history.test);
+        const prev = this.lastFrame;
+        if (prev) { if (!m.map) m.map = prev.map; if (!m.neurons) m.neurons = prev.neurons; }
+        this.lastFrame = m;
+        this.epoch = m.epoch;
+        this.dirty = true;
+        if (m.force) this.lastThumbs = 0;
+        if (this.visible) this.scheduleDraw();
+        else this.session.send('drawn');  // drawn later, when scrolled into view
+        break;
+      }
+      case 'metrics':
+        if (m.history && m.history.train.length) this.chart.push(m.history.train, m.history.test);
+        break;
+      case 'diverged':
+        this.wantPlay = false;
+        this.sync();
+        this.showMessage([`training stopped at epoch ${fmtInt(m.epoch)}: ${m.message}. Lower the learning rate or reset.`], 'note');
+        break;
+      case 'error':
+        this.showMessage([`${m.context ? m.context + ': ' : ''}${m.message}`]);
+        break;
+      case 'fatal':
+        this.showMessage([`nn-playground: ${m.message}`]);
+        break;
+      default:
+        break;
+    }
+  }
+
+  scheduleDraw() { queueDraw(this); }
+
+  draw() {
+    const f = this.lastFrame;
+    if (!this.visible) return;  // onVisible draws it later
+    this.dirty = false;
+    this.heatmap.draw(f ? f.map : null, this.points, { mode: 'signed', showTest: false });
+    if (f && this.netInfo) {
+      const thumbs = this.lastThumbs === 0 ? ((this.lastThumbs = performance.now()), true) : thumbsDue(this);
+      this.diagram.update({ weights: f.weights, biases: f.biases,
+        thumbs: thumbs && thumbsFor(f, this.netInfo.features, this.netInfo.layers) });
+      this.dispatchEvent(new CustomEvent('nn-frame', { detail: f }));
+    }
+    this.chart.draw();
+    this.showStats();
+    if (f && this.session) this.session.send('drawn');
+  }
+
+  showStats() {
+    const f = this.lastFrame;
+    const acc = f && f.test && f.test.accuracy != null ? ` · test accuracy ${fmtPct(f.test.accuracy)}` : '';
+    this.stats.textContent = f
+      ? `Epoch ${fmtInt(f.epoch)} · test loss ${fmtNum(f.test && f.test.loss)} · training loss ${fmtNum(f.train && f.train.loss)}${acc}`
+      : 'Epoch 0 · loading…';
+    this.dataset.epoch = String(f ? f.epoch : 0);
+  }
+}
