@@ -277,6 +277,27 @@ static Dataset split_rows(std::vector<float> x, std::vector<double> label, size_
     return d;
 }
 
+// Shared by both constructors: encode_targets indexes a one-hot row by the label, so a
+// label outside 0..classes-1 must never get this far.
+static void check_labels(const std::vector<double>& label, int classes) {
+    if (classes != 0 && (classes < 2 || classes > 1000))
+        throw Error("classes must be 0 (regression) or between 2 and 1000, got " +
+                    std::to_string(classes));
+    for (size_t i = 0; i < label.size(); ++i) {
+        double v = label[i];
+        if (!std::isfinite(v))
+            throw Error("label of row " + std::to_string(i) + " is not a finite number");
+        if (classes && !(v >= 0 && v < classes && v == std::floor(v)))
+            throw Error("label of row " + std::to_string(i) + " is " + num(v) +
+                        "; class labels must be integers 0.." + std::to_string(classes - 1));
+    }
+}
+
+static void check_inputs(const std::vector<float>& x) {
+    for (float v : x)
+        if (!std::isfinite(v)) throw Error("inputs must be finite numbers");
+}
+
 Dataset make_dataset(const Points& p, const std::vector<Feature>& features, double train_ratio,
                      uint64_t seed) {
     check_ratio(train_ratio);
@@ -291,6 +312,8 @@ Dataset make_dataset(const Points& p, const std::vector<Feature>& features, doub
     for (size_t i = 0; i < n; ++i)
         for (size_t j = 0; j < k; ++j)
             x[i * k + j] = float(feature_value(features[j], p.x1[i], p.x2[i]));
+    check_labels(p.label, p.classes);
+    check_inputs(x);
     Dataset d = split_rows(std::move(x), p.label, n, k, p.classes, train_ratio, seed);
     for (Feature f : features) d.input_names.push_back(feature_name(f));
     return d;
@@ -307,19 +330,8 @@ Dataset make_dataset_raw(std::vector<float> x, std::vector<double> label, size_t
         throw Error("inputs: expected " + std::to_string(n) + " rows × " + std::to_string(inputs) +
                     " = " + std::to_string(n * inputs) + " values, got " +
                     std::to_string(x.size()));
-    if (classes != 0 && (classes < 2 || classes > 1000))
-        throw Error("classes must be 0 (regression) or between 2 and 1000, got " +
-                    std::to_string(classes));
-    for (size_t i = 0; i < n; ++i) {
-        double v = label[i];
-        if (!std::isfinite(v))
-            throw Error("label of row " + std::to_string(i) + " is not a finite number");
-        if (classes && !(v >= 0 && v < classes && v == std::floor(v)))
-            throw Error("label of row " + std::to_string(i) + " is " + num(v) +
-                        "; class labels must be integers 0.." + std::to_string(classes - 1));
-    }
-    for (float v : x)
-        if (!std::isfinite(v)) throw Error("inputs must be finite numbers");
+    check_labels(label, classes);
+    check_inputs(x);
     Dataset d = split_rows(std::move(x), std::move(label), n, inputs, classes, train_ratio, seed);
     for (size_t j = 0; j < inputs; ++j) d.input_names.push_back("x" + std::to_string(j + 1));
     return d;

@@ -15,12 +15,14 @@ set(NN_TEST_SOURCES
   tests/core/test_model_io.cpp
   tests/core/test_grid.cpp
   tests/core/test_quantize.cpp
+  tests/core/test_fuzz_regressions.cpp
 )
 add_library(nn_catch_main OBJECT tests/catch_main.cpp)
 target_link_libraries(nn_catch_main PRIVATE nn_deps)
 add_executable(nn_tests ${NN_TEST_SOURCES} $<TARGET_OBJECTS:nn_catch_main>)
 target_link_libraries(nn_tests PRIVATE nncore)
 target_include_directories(nn_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
+target_compile_definitions(nn_tests PRIVATE NNPLAY_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}")  # fuzz regressions
 if(EMSCRIPTEN)
   target_link_options(nn_tests PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1)
   # The root package.json says "type": "module"; the test runner's glue is CommonJS.
