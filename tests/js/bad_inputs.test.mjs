@@ -53,7 +53,7 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   add('Network', 'over the parameter budget', N({ inputs: 4096, layers: [{ units: 4096 }, { units: 4096 }] }),
     /network has 33,562,624 parameters \(128\.0 MiB as fp32.*at most 16,777,216/);
   for (const [w, v] of NOT_STRINGS) add('Network', `activation ${w}`, L({ units: 3, activation: v }), /^layers\[0\]\.activation must be a string, got /);
-  for (const v of ['', 'RELU', 'relu ', 'relu\u0000', 'cosine'])
+  for (const v of ['', 'RELU', 'relu ', 'cosine'])
     add('Network', `activation ${JSON.stringify(v)}`, L({ units: 3, activation: v }), /unknown activation '.*'; allowed: linear, relu/);
   add('Network', 'softmax in a hidden layer', L({ units: 3, activation: 'softmax' }), /softmax/);
   for (const v of ['true', 1, null]) add('Network', `bias ${JSON.stringify(v)}`, L({ units: 3, bias: v }), /^layers\[0\]\.bias must be true or false, got /);
@@ -92,14 +92,15 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   const sub = (a, b) => goodJSON.replace(a, b);
   for (const [w, v] of [['a number', 5], ['null', null], ['an object', {}], ['a Uint8Array', new Uint8Array(4)]])
     add('fromJSON', `text ${w}`, F(v), /^text must be a string, got /);
-  add('fromJSON', 'empty', F(''), /^model: invalid JSON at byte 0/);
+  add('fromJSON', 'empty', F(''), /^model: invalid JSON at byte 1: .*unexpected end of input/);
   add('fromJSON', 'whitespace', F('   \n'), /^model: invalid JSON/);
   add('fromJSON', 'null', F('null'), /^model: the top level must be a JSON object, got null/);
   add('fromJSON', 'an array', F('[]'), /^model: the top level must be a JSON object, got array/);
   add('fromJSON', 'a string', F('"nnplay-model"'), /^model: the top level must be a JSON object, got string/);
   add('fromJSON', '{}', F('{}'), /^model: missing field 'format'/);
-  for (const frac of [0.1, 0.5, 0.9, 0.999])
+  for (const frac of [0.1, 0.5, 0.9])
     add('fromJSON', `truncated at ${frac * 100}%`, F(goodJSON.slice(0, Math.floor(goodJSON.length * frac))), /^model: invalid JSON at byte \d+/);
+  add('fromJSON', 'last brace missing', F(goodJSON.trimEnd().slice(0, -1)), /^model: invalid JSON at byte \d+/);
   add('fromJSON', 'nested 100,000 deep', F('['.repeat(100000) + ']'.repeat(100000)), /^model: JSON nests deeper than 64 levels/);
   add('fromJSON', 'nested objects 65 deep', F('{"a":'.repeat(65) + '1' + '}'.repeat(65)), /^model: JSON nests deeper than 64 levels/);
   add('fromJSON', 'binary junk', F(JUNK), /^model: invalid JSON at byte/);
@@ -202,7 +203,7 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
     add('train', `${k} ${v}`, T({ [k]: v }), new RegExp(`${k} must be`));
   add('train', 'seed -1', T({ seed: -1 }), /^seed must be a non-negative integer, got -1$/);
   add('train', 'options a string', T('fast'), /^options must be an object, got "fast"$/);
-  for (const [w, v] of [['null', null], ['an object', {}], ['a Network', net]])
+  for (const [w, v] of [['null', null], ['an object', {}]])
     add('train', `data ${w}`, () => net.trainEpochs(v, {}), /^data must be an nnplay Dataset, got /);
   const three = nn.makeDataset('xor', { samples: 20, features: ['x1', 'x2', 'x1x2'] });
   add('train', 'dataset of the wrong width', T({}, three), /dataset has 3 inputs but the network expects 2/);
@@ -217,7 +218,7 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
 // ---- datasets: generated, points -------------------------------------------------------------
 {
   const D = (name, o) => () => nn.makeDataset(name, o);
-  for (const v of ['', 'Circle', 'moons', LONG]) add('dataset', `name ${JSON.stringify(v.slice(0, 10))}${v.length > 10 ? '…' : ''}`, D(v), /unknown dataset '.*'; allowed: circle, xor, gauss, spiral, blobs, plane, multigauss/);
+  for (const v of ['', 'Circle', 'moons']) add('dataset', `name ${JSON.stringify(v)}`, D(v), /unknown dataset '.*'; allowed: circle, xor, gauss, spiral, blobs, plane, multigauss/);
   for (const [w, v] of [['a number', 5], ['null', null]]) add('dataset', `name ${w}`, D(v), /^name must be a string, got /);
   for (const [w, v] of [['-1', -1], ['fractional', 0.5], ['NaN', NaN], ['a string', '10']])
     add('dataset', `samples ${w}`, D('xor', { samples: v }), /^samples must be a non-negative integer, got /);
@@ -226,7 +227,6 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   for (const v of [1, 11, 1e9]) add('dataset', `classes ${v}`, D('blobs', { classes: v }), new RegExp(`classes must be between 2 and 10 for 'blobs', got ${v}$`));
   for (const v of [0, -1, 1.5, NaN]) add('dataset', `trainRatio ${v}`, D('xor', { trainRatio: v }), /train ratio must be in \(0, 1\]/);
   add('dataset', 'features []', D('xor', { features: [] }), /at least one input feature is needed/);
-  add('dataset', 'features duplicated', D('xor', { features: ['x1', 'x1'] }), /feature 'x1' is listed twice/);
   add('dataset', 'features unknown', D('xor', { features: ['cosx1'] }), /unknown feature 'cosx1'/);
   add('dataset', 'features a string', D('xor', { features: 'x1' }), /^features must be an array of strings, got "x1"$/);
   add('dataset', 'features [1]', D('xor', { features: [1] }), /^features\[0\] must be a string, got 1$/);
@@ -272,6 +272,26 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   add('csv', 'over 64 MiB', V(' '.repeat((64 << 20) + 1)), /CSV is 67,108,865 bytes; the limit is 67,108,864 bytes \(64\.0 MiB\)/);
 }
 
+// ---- fixed after this matrix first found them (d805f06): now ordinary rows -------------------
+{
+  add('weights', 'setWeight NaN (toJSON would write "nan")', () => net.setWeight(0, 0, 0, NaN), /^setWeight: value must be a finite float32, got nan$/);
+  add('weights', 'setWeights Infinity', () => net.setWeights(0, [Infinity, 0, 0, 0, 0, 0, 0, 0]), /^setWeights: weights\[0\] must be a finite float32$/);
+  add('weights', 'setBias 1e39 (Infinity as float32)', () => net.setBias(0, 0, 1e39), /^setBias: value must be a finite float32, got 1e\+39$/);
+  add('weights', 'setBiases NaN', () => net.setBiases(0, [0, NaN, 0, 0]), /^setBiases: biases\[1\] must be a finite float32$/);
+  add('weights', 'block 2^32 (used to wrap to block 0)', () => net.getWeights(2 ** 32), /^block is out of range, got 4294967296$/);
+  add('weights', 'setWeight from 2^32 (used to wrap to row 0)', () => net.setWeight(0, 2 ** 32, 0, 1), /^setWeight: from is out of range, got 4294967296$/);
+  add('weights', 'features duplicated', () => { net.features = ['x1', 'x1']; }, /^features: 'x1' is given twice$/);
+  add('weights', 'features for 3 inputs of 2', () => { net.features = ['x1', 'x2', 'x1sq']; }, /^features: the network has 2 inputs, got 3 features$/);
+  add('weights', 'toJSON epochs -1', () => net.toJSON({ epochs: -1 }), /^extra\.epochs must be a non-negative integer, got -1$/);
+  add('weights', 'toJSON seed NaN', () => net.toJSON({ seed: NaN }), /^extra\.seed must be a non-negative integer, got NaN$/);
+  add('weights', 'toJSON batchSize "x"', () => net.toJSON({ batchSize: 'x' }), /^extra\.batchSize must be an integer, got "x"$/);
+  add('weights', 'toJSON dataset 5', () => net.toJSON({ dataset: 5 }), /^extra\.dataset must be a string, got 5$/);
+  add('grid', 'resolution 2^31 (used to say -2147483648)', () => net.evaluateGrid({ resolution: 2 ** 31 }), /resolution is out of range, got 2147483648$/);
+  add('dataset', 'classes 2^40', () => nn.makeDataset('blobs', { classes: 2 ** 40 }), /classes is out of range, got 1099511627776$/);
+  add('predict', 'n 2^32+1 (used to run with n = 1)', () => net.predict([1, 2], 2 ** 32 + 1), /^predict: n is out of range, got 4294967297$/);
+  add('train', 'a Network passed as the dataset', () => net.trainEpochs(net, {}), /^data must be an nnplay Dataset, got an object$/);
+}
+
 // ---- after delete ---------------------------------------------------------------------------------
 {
   const gone = new nn.Network({ inputs: 2, layers: [{ units: 1 }] });
@@ -285,30 +305,20 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   add('deleted', 'x() of a deleted Dataset', () => goneData.x(), /^this Dataset was deleted$/);
 }
 
-// Defects found while writing this matrix (reported in issue 7's note with these
-// reproducers). Each row states what a correct build does.
+// Defects found while writing this matrix that are still open (issue 7's note; the
+// ones already fixed in wasm/ and web/lib are ordinary rows above, under "fixed").
 // A network of their own: some of these calls do change it today.
 const bnet = new nn.Network({ inputs: 2, layers: [{ units: 4 }, { units: 1 }], seed: 2 });
 const knownBugs = [
-  ['weights', 'setWeight NaN is refused (else toJSON writes "nan" and the file never loads again)',
-    () => bnet.setWeight(0, 0, 0, NaN), /finite/],
-  ['weights', 'setWeights with Infinity is refused', () => bnet.setWeights(0, [Infinity, 0, 0, 0, 0, 0, 0, 0]), /finite/],
-  ['weights', 'setBias 1e39 (Infinity as float32) is refused', () => bnet.setBias(0, 0, 1e39), /finite|float32/],
-  ['weights', 'block 2^32 is out of range (not block 0)', () => bnet.getWeights(2 ** 32), /block|range|2\^32/],
-  ['weights', 'setWeight from 2^32 is out of range (not row 0)', () => bnet.setWeight(0, 2 ** 32, 0, 1), /setWeight|range|2\^32/],
-  ['weights', 'features with a duplicate are refused', () => { bnet.features = ['x1', 'x1']; }, /twice|duplicate/],
-  ['weights', 'features must name every input', () => { bnet.features = ['x1', 'x2', 'x1sq']; }, /features|inputs/],
-  ['weights', 'toJSON epochs -1 is refused (the file would not load)', () => bnet.toJSON({ epochs: -1 }), /epochs/],
-  ['weights', 'toJSON seed NaN is refused', () => bnet.toJSON({ seed: NaN }), /seed/],
-  ['weights', 'toJSON batchSize "x" is refused', () => bnet.toJSON({ batchSize: 'x' }), /batchSize/],
-  ['weights', 'toJSON dataset 5 names the field', () => bnet.toJSON({ dataset: 5 }), /dataset/],
-  ['grid', 'resolution 2^31 is reported as 2147483648, not -2147483648', () => bnet.evaluateGrid({ resolution: 2 ** 31 }), /got 2147483648$/],
-  ['dataset', 'classes 2^40 is reported as given', () => nn.makeDataset('blobs', { classes: 2 ** 40 }), /got 1099511627776$/],
-  ['predict', 'predict n 2^32+1 is refused (not n = 1)', () => bnet.predict([1, 2], 2 ** 32 + 1), /predict|n /],
   ['predict', 'predict with a NaN input is refused', () => bnet.predict([NaN, 1]), /finite|NaN/],
+  ['dataset', 'makeDataset refuses a duplicated feature (parse_features does; the binding parses names one by one)',
+    () => nn.makeDataset('xor', { features: ['x1', 'x1'] }), /twice/],
+  ['dataset', 'a 100,000-character dataset name is shortened in the message', () => nn.makeDataset(LONG), /^.{1,300}$/s],
+  ['Network', 'an activation name with a NUL byte is quoted whole (the message stops at the NUL today)',
+    () => new nn.Network({ inputs: 2, layers: [{ units: 1, activation: 'relu\u0000x' }] }), /allowed: linear/],
   ['Network', 'a 100,000-character activation name is shortened in the message', () =>
     new nn.Network({ inputs: 2, layers: [{ units: 1, activation: LONG }] }), /^.{1,300}$/s],
-  ['train', 'a batch whose activations cannot fit is refused up front with the size',
+  ['train', 'a batch whose activations cannot fit is refused up front with the size (today libc++ says "vector")',
     () => {
       const wide = new nn.Network({ inputs: 2, layers: [{ units: 65536 }, { units: 1 }] });
       const big = nn.makeDataset('circle', { samples: 1000000, trainRatio: 1 });
@@ -343,11 +353,20 @@ function checkRejected(entry, what, call, re, target = net) {
 test('the bad-input matrix: each case throws a clear Error and changes nothing', () => {
   // First pass warms up lasting allocations (error string buffer, workspaces, heap growth
   // for the 64 MiB CSV); the second pass must leave the heap in use exactly where it was.
-  for (const c of cases) checkRejected(...c);
+  // Every failing case is listed, not just the first.
+  const failures = [];
+  const pass = () => {
+    for (const c of cases) {
+      try { checkRejected(...c); } catch (e) { failures.push(`${e.message}${e.actual !== undefined ? ` (got ${JSON.stringify(e.actual).slice(0, 200)})` : ''}`); }
+    }
+  };
+  pass();
+  assert.deepEqual(failures, [], `${failures.length} of ${cases.length} cases failed`);
   const used0 = nn.heapUsed();
   const t0 = performance.now();
-  for (const c of cases) checkRejected(...c);
+  pass();
   const ms = performance.now() - t0;
+  assert.deepEqual(failures, []);
   assert.equal(nn.heapUsed(), used0, 'rejected calls leaked wasm heap');
   assert.deepEqual(data.x(), dataX, 'the dataset changed');
   assert.deepEqual(data.labels(), dataLabels, 'the dataset changed');
