@@ -1,8 +1,8 @@
 // Time until the playground page is interactive in headless Chromium: from navigation
-// start to the status line saying "Ready" with the network diagram drawn (the same
-// condition the browser tests wait for), served by scripts/serve.mjs on localhost.
+// start to the status line saying "Ready" (the worker has compiled and instantiated the
+// WASM module and built the first network), served by scripts/serve.mjs on localhost.
 // Prints JSON { loads: [ms...], domContentLoaded: [ms...], error }. Uses the browser tests' harness.
-import { startServer, launch, openPage, waitReady } from '../tests/browser/harness.mjs';
+import { startServer, launch, openPage } from '../tests/browser/harness.mjs';
 
 const N = Number(process.env.BENCH_PAGE_LOADS || 4);
 const server = await startServer();
@@ -17,7 +17,8 @@ try {
       const t0 = Date.now();
       const { page, problems } = await openPage(b.context, server.url);
       try {
-        await waitReady(page);
+        await page.waitForFunction(() => /Ready/.test(document.getElementById('status')?.textContent ?? ''),
+          null, { timeout: 30000, polling: 5 });
       } catch (e) {
         const status = await page.evaluate(() => document.getElementById('status')?.textContent);
         error = `not ready: ${e.message.split('\n')[0]}; status line: ${JSON.stringify(status)}; ${problems.join('; ')}`;

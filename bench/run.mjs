@@ -220,7 +220,7 @@ md.push('');
 if (startup.nodeLoadMs) md.push(`- node: import nnplay.mjs + compile + instantiate: median ${median(startup.nodeLoadMs).toFixed(0)} ms` +
   ` (${startup.nodeLoadMs.map((v) => v.toFixed(0)).join(', ')}).`);
 if (startup.page?.error) md.push(`- page in headless Chromium: **${startup.page.error}**`);
-if (startup.page?.loads.length) md.push(`- page in headless Chromium, localhost, cold profile: navigation to "Ready" with the diagram drawn:` +
+if (startup.page?.loads.length) md.push(`- page in headless Chromium, localhost, cold profile: navigation to the status line saying "Ready":` +
   ` median ${median(startup.page.loads)} ms (${startup.page.loads.join(', ')});` +
   ` DOMContentLoaded ${startup.page.domContentLoaded.map((v) => v?.toFixed(0)).join(', ')} ms.`);
 md.push('');
