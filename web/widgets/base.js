@@ -54,6 +54,7 @@ canvas { display: block; visibility: visible; }
 .diagram-box { display: block; width: 100%; overflow: hidden; background: #ffffff; border-radius: 6px;
   filter: var(--nn-diagram-filter, var(--_diagram-filter)); }
 .diagram-box svg { width: 100%; }
+.compact .diagram-box { max-width: 460px; margin: 4px auto 8px; }
 button, select, input { all: revert; font: inherit; font-size: 13px; color: inherit; }
 button { display: inline-block; cursor: pointer; background: var(--nn-panel, var(--_panel)); color: var(--nn-fg, var(--_fg));
   border: 1px solid var(--nn-border, var(--_border)); border-radius: 6px; padding: 3px 10px; margin: 0 4px 0 0; min-width: 2.2em; }

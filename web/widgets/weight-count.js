@@ -34,6 +34,7 @@ export class NNWeightCount extends NNElement {
   constructor() {
     super();
     this.seq = 0;
+    this.root.classList.add('compact');
   }
 
   async render() {
