@@ -256,7 +256,8 @@ static void check_ratio(double r) {
 
 // Shuffle rows with Rng(seed); the first round(n·ratio) rows (at least 1) are train.
 static Dataset split_rows(std::vector<float> x, std::vector<double> label, size_t n,
-                          size_t inputs, int classes, double ratio, uint64_t seed) {
+                          size_t inputs, int classes, double ratio, uint64_t seed,
+                          std::vector<uint32_t>* order_out = nullptr) {
     std::vector<uint32_t> order(n);
     for (size_t i = 0; i < n; ++i) order[i] = uint32_t(i);
     Rng rng(seed);
@@ -274,6 +275,7 @@ static Dataset split_rows(std::vector<float> x, std::vector<double> label, size_
     }
     double t = std::round(double(n) * ratio);
     d.n_train = t < 1 ? 1 : (t > double(n) ? n : size_t(t));
+    if (order_out) *order_out = std::move(order);
     return d;
 }
 
@@ -298,6 +300,10 @@ static void check_inputs(const std::vector<float>& x) {
         if (!std::isfinite(v)) throw Error("inputs must be finite numbers");
 }
 
+void compute_features(const std::vector<Feature>& f, double x1, double x2, float* out) {
+    for (size_t i = 0; i < f.size(); ++i) out[i] = float(feature_value(f[i], x1, x2));
+}
+
 Dataset make_dataset(const Points& p, const std::vector<Feature>& features, double train_ratio,
                      uint64_t seed) {
     check_ratio(train_ratio);
@@ -314,8 +320,15 @@ Dataset make_dataset(const Points& p, const std::vector<Feature>& features, doub
             x[i * k + j] = float(feature_value(features[j], p.x1[i], p.x2[i]));
     check_labels(p.label, p.classes);
     check_inputs(x);
-    Dataset d = split_rows(std::move(x), p.label, n, k, p.classes, train_ratio, seed);
+    std::vector<uint32_t> order;
+    Dataset d = split_rows(std::move(x), p.label, n, k, p.classes, train_ratio, seed, &order);
     for (Feature f : features) d.input_names.push_back(feature_name(f));
+    d.px1.resize(n);
+    d.px2.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        d.px1[i] = p.x1[order[i]];
+        d.px2[i] = p.x2[order[i]];
+    }
     return d;
 }
 

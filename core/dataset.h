@@ -41,7 +41,13 @@ struct Dataset {
     int classes = 2;             // 0 = regression
     size_t n_train = 0;          // rows [0, n_train) train, [n_train, n) test
     std::vector<std::string> input_names;
+    // The 2-D point behind each row, in row order (for drawing); empty unless the set was
+    // made from Points.
+    std::vector<double> px1, px2;
 };
+
+// Input features for one point, as make_dataset computes them (and the grid, for heatmaps).
+void compute_features(const std::vector<Feature>& f, double x1, double x2, float* out);
 
 // Shuffles points with `seed` then splits; train_ratio in (0, 1].
 Dataset make_dataset(const Points& p, const std::vector<Feature>& features, double train_ratio,

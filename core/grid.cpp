@@ -15,22 +15,6 @@ constexpr size_t kChunk = 1024;
 constexpr int64_t kMaxGridFloats = int64_t(1) << 26;
 }  // namespace
 
-void compute_features(const std::vector<Feature>& f, double x1, double x2, float* out) {
-    for (size_t i = 0; i < f.size(); ++i) {
-        double v = 0;
-        switch (f[i]) {
-            case Feature::x1: v = x1; break;
-            case Feature::x2: v = x2; break;
-            case Feature::x1sq: v = x1 * x1; break;
-            case Feature::x2sq: v = x2 * x2; break;
-            case Feature::x1x2: v = x1 * x2; break;
-            case Feature::sinx1: v = pmath::sin(x1); break;
-            case Feature::sinx2: v = pmath::sin(x2); break;
-        }
-        out[i] = float(v);
-    }
-}
-
 GridResult evaluate_grid(const Network& net, const GridSpec& spec, Workspace& ws) {
     if (spec.resolution < 2 || spec.resolution > 1000)
         throw Error("grid: resolution must be between 2 and 1000, got " +

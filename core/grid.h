@@ -24,7 +24,4 @@ struct GridResult {
 // Throws nn::Error if features.size() != net.inputs() or the spec is out of range.
 GridResult evaluate_grid(const Network& net, const GridSpec& spec, Workspace& ws);
 
-// Input features for one point, in the same order make_dataset uses.
-void compute_features(const std::vector<Feature>& f, double x1, double x2, float* out);
-
 }  // namespace nn

@@ -183,8 +183,6 @@ val metrics_val(const nn::Metrics& m) {
 // ---- datasets -----------------------------------------------------------------------
 struct DatasetHandle {
     std::shared_ptr<nn::Dataset> data;  // shared with any Trainer that uses it
-    nn::Points points;                  // kept for drawing (generated/2-D sets only)
-    bool has_points = false;
     std::string name;                   // generator name, recorded in saved models
 
     size_t size() const { return data->n; }
@@ -198,11 +196,12 @@ struct DatasetHandle {
     val labels() const { return f64_copy(data->label); }
     val points_() const {
         return guard([&]() -> val {
-            if (!has_points) throw nn::Error("points: this dataset was not made from 2-D points");
-            val o = val::object();
-            o.set("x1", f64_copy(points.x1));
-            o.set("x2", f64_copy(points.x2));
-            o.set("labels", f64_copy(points.label));
+            if (data->px1.empty())
+                throw nn::Error("points: this dataset was not made from 2-D points");
+            val o = val::object();  // row order: train rows first, like x() and labels()
+            o.set("x1", f64_copy(data->px1));
+            o.set("x2", f64_copy(data->px2));
+            o.set("labels", f64_copy(data->label));
             return o;
         });
     }
@@ -218,11 +217,10 @@ std::unique_ptr<DatasetHandle> make_dataset(std::string name, val opts) {
         g.classes = narrow<int>(get_f64(opts, "classes"), "classes");
         g.seed = to_u64(get_val(opts, "seed"));
         auto h = std::make_unique<DatasetHandle>();
-        h->points = nn::generate_points(g);
-        h->has_points = true;
         h->name = name;
         h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
-            h->points, features_of(get_val(opts, "features")), get_f64(opts, "trainRatio"), g.seed));
+            nn::generate_points(g), features_of(get_val(opts, "features")),
+            get_f64(opts, "trainRatio"), g.seed));
         return h;
     });
 }
@@ -231,14 +229,15 @@ std::unique_ptr<DatasetHandle> make_dataset(std::string name, val opts) {
 std::unique_ptr<DatasetHandle> dataset_from_points(val p) {
     return guard([&] {
         auto h = std::make_unique<DatasetHandle>();
-        h->points.x1 = to_f64(get_val(p, "x1"));
-        h->points.x2 = to_f64(get_val(p, "x2"));
-        h->points.label = to_f64(get_val(p, "labels"));
-        h->points.classes = narrow<int>(get_f64(p, "classes"), "classes");
-        h->has_points = true;
+        nn::Points pts;
+        pts.x1 = to_f64(get_val(p, "x1"));
+        pts.x2 = to_f64(get_val(p, "x2"));
+        pts.label = to_f64(get_val(p, "labels"));
+        pts.classes = narrow<int>(get_f64(p, "classes"), "classes");
         h->name = "points";
         h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
-            h->points, features_of(get_val(p, "features")), get_f64(p, "trainRatio"), to_u64(get_val(p, "seed"))));
+            pts, features_of(get_val(p, "features")), get_f64(p, "trainRatio"),
+            to_u64(get_val(p, "seed"))));
         return h;
     });
 }

@@ -312,3 +312,22 @@ TEST_CASE("encode_targets: per loss, with clear refusals") {
                         Catch::Contains("needs a classification dataset"));
     REQUIRE_THROWS_WITH(encode_targets(reg, Loss::half_mse, 2), Catch::Contains("1 output"));
 }
+
+TEST_CASE("each row keeps its 2-D point, in row order, for drawing", "[dataset]") {
+    GenerateOptions g;
+    g.name = "spiral";
+    g.noise = 0.2;
+    g.seed = 5;
+    std::vector<Feature> f = parse_features("sinx1,x1x2,x2");
+    Dataset d = make_dataset(generate_points(g), f, 0.5, 5);
+    REQUIRE(d.px1.size() == d.n);
+    for (size_t i = 0; i < d.n; ++i) {
+        float row[3];
+        compute_features(f, d.px1[i], d.px2[i], row);
+        REQUIRE(row[0] == d.x[i * 3 + 0]);
+        REQUIRE(row[1] == d.x[i * 3 + 1]);
+        REQUIRE(row[2] == d.x[i * 3 + 2]);
+    }
+    Dataset raw = make_dataset_raw({1, 2, 3, 4}, {0, 1}, 2, 2, 1.0, 1);
+    CHECK(raw.px1.empty());
+}

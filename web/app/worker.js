@@ -75,24 +75,18 @@ export class Session {  // exported for the embeds (web/widgets/worker-host.js):
 
   features(s = this.settings) { return featureNames(s); }
 
-  // The dataset for settings s (from the user's points if any). Its raw coordinates, in the
-  // same row order as x()/labels(), come from a twin built with features x1,x2: points() of
-  // this module version is in generation order, not the shuffled order of labels().
+  // The dataset for settings s (from the user's points if any), with its raw 2-D
+  // coordinates in the same row order as x()/labels() for drawing.
   buildData(s, custom) {
     const nn = this.nn;
     if (custom && custom.raw) return custom.raw;  // caller owns the raw CSV dataset
-    const make = (features) => (custom
+    const features = this.features(s);
+    const data = custom
       ? nn.datasetFromPoints({ x1: custom.x1, x2: custom.x2, labels: custom.labels, classes: custom.classes,
         features, trainRatio: s.percTrainData / 100, seed: seedNumber(s.seed) })
-      : nn.makeDataset(datasetName(s), { ...datasetOptions(s), features }));
-    const data = make(this.features(s));
-    const twin = make(['x1', 'x2']);
-    try {
-      const x = twin.x(), n = twin.size;
-      const x1 = new Float32Array(n), x2 = new Float32Array(n);
-      for (let i = 0; i < n; i++) { x1[i] = x[2 * i]; x2[i] = x[2 * i + 1]; }
-      coords.set(data, { x1, x2 });
-    } finally { twin.delete(); }
+      : nn.makeDataset(datasetName(s), { ...datasetOptions(s), features });
+    const p = data.points();
+    coords.set(data, { x1: Float32Array.from(p.x1), x2: Float32Array.from(p.x2) });
     return data;
   }
 

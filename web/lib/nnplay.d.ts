@@ -138,7 +138,7 @@ export interface Dataset {
   /** inputs (size × inputs) and labels (class index or value), train rows first */
   x(): Float32Array;
   labels(): Float64Array;
-  /** raw 2-D points (for drawing), in generation order: only for generated/point datasets (throws for CSV) */
+  /** raw 2-D points (for drawing) in row order, like x() and labels(): only for generated/point datasets (throws for CSV) */
   points(): { x1: Float64Array; x2: Float64Array; labels: Float64Array };
   delete(): void;
 }
