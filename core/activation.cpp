@@ -87,7 +87,7 @@ void softmax_row(const float* z, float* a, size_t width) {
 Activation parse_activation(std::string_view name) {
     for (const Entry& e : kTable)
         if (name == e.name) return e.act;
-    throw Error("unknown activation '" + std::string(name) + "'; allowed: " + activation_names_list());
+    throw Error("unknown activation " + quoted(name) + "; allowed: " + activation_names_list());
 }
 
 const char* activation_name(Activation a) {

@@ -167,7 +167,7 @@ Points generate_points(const GenerateOptions& opt) {
     bool known = regression || name == "circle" || name == "xor" || name == "gauss" ||
                  name == "spiral" || name == "blobs";
     if (!known)
-        throw Error("unknown dataset '" + name + "'; allowed: " + dataset_names_list());
+        throw Error("unknown dataset " + quoted(name) + "; allowed: " + dataset_names_list());
     if (!(opt.noise >= 0 && opt.noise <= 0.5))  // also rejects NaN
         throw Error("noise must be between 0 and 0.5 (TF Playground's 0-50%), got " +
                     num(opt.noise));
@@ -206,8 +206,8 @@ static const char* const kFeatureNames[] = {"x1", "x2", "x1sq", "x2sq", "x1x2", 
 Feature parse_feature(std::string_view name) {
     for (int i = 0; i < 7; ++i)
         if (name == kFeatureNames[i]) return Feature(i);
-    throw Error("unknown feature '" + std::string(name) +
-                "'; allowed: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2");
+    throw Error("unknown feature " + quoted(name) +
+                "; allowed: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2");
 }
 
 const char* feature_name(Feature f) { return kFeatureNames[int(f)]; }
@@ -223,11 +223,11 @@ std::vector<Feature> parse_features(std::string_view list) {
         while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
         while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
         if (item.empty())
-            throw Error("empty feature name in '" + std::string(list) +
-                        "'; give a comma-separated list of x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2");
+            throw Error("empty feature name in " + quoted(list) +
+                        "; give a comma-separated list of x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2");
         Feature f = parse_feature(item);
         for (Feature g : out)
-            if (g == f) throw Error("feature '" + std::string(item) + "' is listed twice");
+            if (g == f) throw Error("feature " + quoted(item) + " is listed twice");
         out.push_back(f);
         if (comma == std::string_view::npos) break;
         start = comma + 1;

@@ -44,9 +44,10 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec, Workspace& ws
     }
     const double dx = (spec.x_max - spec.x_min) / double(res);
     const double dy = (spec.y_max - spec.y_min) / double(res);
-    std::vector<float> xin(kChunk * in);
-    for (size_t c0 = 0; c0 < cells; c0 += kChunk) {
-        size_t n = std::min(kChunk, cells - c0);
+    const size_t chunk = net.chunk_rows(kChunk);
+    std::vector<float> xin(chunk * in);
+    for (size_t c0 = 0; c0 < cells; c0 += chunk) {
+        size_t n = std::min(chunk, cells - c0);
         for (size_t k = 0; k < n; ++k) {
             size_t c = c0 + k, row = c / res, col = c % res;
             double x1 = spec.x_min + (double(col) + 0.5) * dx;

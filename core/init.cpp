@@ -16,8 +16,8 @@ Init parse_init(std::string_view name) {
         {"lecun_normal", Init::lecun_normal},     {"zeros", Init::zeros}};
     for (const auto& [n, i] : table)
         if (name == n) return i;
-    throw Error("unknown init '" + std::string(name) +
-                "'; allowed: playground, glorot_uniform, glorot_normal, he_uniform, he_normal, "
+    throw Error("unknown init " + quoted(name) +
+                "; allowed: playground, glorot_uniform, glorot_normal, he_uniform, he_normal, "
                 "lecun_uniform, lecun_normal, zeros");
 }
 

@@ -15,7 +15,7 @@ Loss parse_loss(std::string_view name) {
     if (name == "half_mse" || name == "mse") return Loss::half_mse;
     if (name == "bce") return Loss::bce;
     if (name == "softmax_ce") return Loss::softmax_ce;
-    throw Error("unknown loss '" + std::string(name) + "'; allowed: half_mse, bce, softmax_ce");
+    throw Error("unknown loss " + quoted(name) + "; allowed: half_mse, bce, softmax_ce");
 }
 
 const char* loss_name(Loss l) {

@@ -2,6 +2,8 @@
 // owned by the caller, so a training loop allocates nothing per step.
 #include "network.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include "dense.h"
 #include "error.h"
@@ -130,6 +132,42 @@ double Network::backward(const float* x, const float* y, size_t batch, Workspace
         }
     }
     return loss;
+}
+
+void Network::check_batch(size_t batch, bool training) const {
+    int64_t units = 0;
+    for (const LayerSpec& l : arch_.layers) units += l.units;
+    const int64_t per_row = units * (training ? 4 : 2);
+    if (batch > size_t(kMaxBatchFloats) || int64_t(batch) * per_row > kMaxBatchFloats)
+        throw Error("a batch of " + format_thousands(int64_t(batch)) + " rows needs " +
+                    format_bytes(int64_t(batch) * per_row * 4) +
+                    " of activations for this network; the limit is " +
+                    format_bytes(kMaxBatchFloats * 4) + " (use a smaller batch)");
+}
+
+size_t Network::chunk_rows(size_t cap) const {
+    int64_t units = 0;
+    for (const LayerSpec& l : arch_.layers) units += l.units;
+    int64_t rows = kMaxBatchFloats / (2 * units);
+    return size_t(std::max<int64_t>(1, std::min<int64_t>(int64_t(cap), rows)));
+}
+
+std::vector<float> Network::predict(const float* x, size_t n) const {
+    const size_t in = inputs(), out = outputs();
+    for (size_t i = 0; i < n * in; ++i)
+        if (!std::isfinite(x[i]))
+            throw Error("predict: input " + std::to_string(i / in) + ", value " +
+                        std::to_string(i % in) + " is not a finite number");
+    // Chunks keep the workspace small whatever n is; 256 rows amortise the call overhead.
+    const size_t chunk = chunk_rows(256);
+    std::vector<float> y(n * out);
+    Workspace ws;
+    for (size_t r = 0; r < n; r += chunk) {
+        size_t m = std::min(chunk, n - r);
+        const float* a = forward(x + r * in, m, ws);
+        std::copy(a, a + m * out, y.begin() + long(r * out));
+    }
+    return y;
 }
 
 std::vector<std::vector<float>> Network::activations(const float* x) const {

@@ -15,6 +15,9 @@ namespace nn {
 // what a browser tab can hold without being killed. Refused up front with the size.
 constexpr int64_t kMaxTrainParams = 16777216;
 constexpr int64_t kMaxTrainWidth = 65536;
+// Activation buffers of one batch (z, a, and in training dz, da for every layer):
+// 2^26 floats = 256 MiB at most, refused up front with the size it would need.
+constexpr int64_t kMaxBatchFloats = int64_t(1) << 26;
 
 // Reusable buffers for one batch size; grows on demand, never shrinks mid-training.
 struct Workspace {
@@ -54,6 +57,16 @@ public:
     double backward(const float* x, const float* y, size_t batch, Workspace& ws,
                     Gradients& g) const;
     Gradients make_gradients() const;
+
+    // Outputs for n rows of x, forwarded in chunks so any n fits in memory. Throws
+    // nn::Error if an input is NaN or infinite.
+    std::vector<float> predict(const float* x, size_t n) const;
+
+    // Throws nn::Error (with the size it would need) if a batch of this many rows would
+    // need more than kMaxBatchFloats of activation buffers.
+    void check_batch(size_t batch, bool training) const;
+    // The most rows (≤ cap, ≥ 1) one forward pass should take to stay within that budget.
+    size_t chunk_rows(size_t cap) const;
 
     // One sample: every layer's post-activation outputs (layer 0 = first hidden layer).
     std::vector<std::vector<float>> activations(const float* x) const;

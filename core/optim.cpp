@@ -13,7 +13,7 @@ OptimizerKind parse_optimizer(std::string_view name) {
     if (name == "sgd") return OptimizerKind::sgd;
     if (name == "momentum") return OptimizerKind::momentum;
     if (name == "adam") return OptimizerKind::adam;
-    throw Error("unknown optimizer '" + std::string(name) + "'; allowed: sgd, momentum, adam");
+    throw Error("unknown optimizer " + quoted(name) + "; allowed: sgd, momentum, adam");
 }
 
 const char* optimizer_name(OptimizerKind k) {

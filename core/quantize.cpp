@@ -14,7 +14,7 @@ Precision parse_precision(std::string_view name) {
     if (name == "fp32") return Precision::fp32;
     if (name == "fp16") return Precision::fp16;
     if (name == "int8") return Precision::int8;
-    throw Error("unknown precision '" + std::string(name) + "'; allowed: fp32, fp16, int8");
+    throw Error("unknown precision " + quoted(name) + "; allowed: fp32, fp16, int8");
 }
 
 const char* precision_name(Precision p) {

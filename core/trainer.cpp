@@ -26,8 +26,9 @@ Metrics evaluate_rows(const Network& net, const Dataset& d, const float* targets
     const Activation act = net.arch().layers.back().activation;
     double loss_sum = 0.0;
     int64_t correct = 0;
-    for (size_t r = begin; r < end; r += kEvalChunk) {
-        size_t n = std::min(kEvalChunk, end - r);
+    const size_t chunk = net.chunk_rows(kEvalChunk);
+    for (size_t r = begin; r < end; r += chunk) {
+        size_t n = std::min(chunk, end - r);
         const float* a = net.forward(d.x.data() + r * in, n, ws);
         const float* z = ws.z.back().data();
         const float* y = targets + r * out;
@@ -71,6 +72,7 @@ Trainer::Trainer(Network& net, const Dataset& data, const TrainOptions& opt)
                     " inputs but the network expects " + std::to_string(net.inputs()));
     if (data.n_train < 1) throw Error("dataset has no training rows");
     check_batch_size(opt.batch_size);
+    net.check_batch(std::min(size_t(opt.batch_size), data.n_train), true);
     targets_ = encode_targets(data, net.loss(), net.outputs());
     std::vector<size_t> sizes;
     for (size_t l = 0; l < net.num_layers(); ++l) {
@@ -85,6 +87,7 @@ Trainer::Trainer(Network& net, const Dataset& data, const TrainOptions& opt)
 
 void Trainer::set_options(const TrainOptions& opt) {
     check_batch_size(opt.batch_size);
+    net_.check_batch(std::min(size_t(opt.batch_size), data_.n_train), true);
     optim_.set_settings(opt.optimizer);
     opt_ = opt;
 }
@@ -101,6 +104,7 @@ void Trainer::apply(const Gradients& g) {
 
 double Trainer::train_batch(const float* x, const float* y, size_t batch) {
     if (batch < 1) throw Error("train_batch: batch must have at least one row");
+    net_.check_batch(batch, true);
     double loss = net_.backward(x, y, batch, ws_, grads_);
     apply(grads_);
     return loss;

@@ -379,8 +379,7 @@ struct NetworkHandle {
             if (n == 0 || v.size() != n * net.inputs())
                 throw nn::Error("predict: expected n × inputs = " + std::to_string(n) + " × " +
                                 std::to_string(net.inputs()) + " values, got " + std::to_string(v.size()));
-            const float* y = net.forward(v.data(), n, ws);
-            return f32_copy(y, n * net.outputs());
+            return f32_copy(net.predict(v.data(), n));
         });
     }
     val activations(val x) const {

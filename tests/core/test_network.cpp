@@ -1,7 +1,9 @@
 // The network by hand (2-2-1), determinism, SIMD vs reference kernels, budgets.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstring>
+#include <string>
 #include "error.h"
 #include "network.h"
 
@@ -89,4 +91,41 @@ TEST_CASE("networks over the training budget are refused with the size they need
     bad.inputs = 2;
     bad.layers = {{3, Activation::relu, true}, {1, Activation::tanh, true}};
     REQUIRE_THROWS_WITH(Network(bad, Loss::bce), "loss bce needs a sigmoid output layer, got tanh");
+}
+
+TEST_CASE("predict refuses non-finite inputs and any row count fits", "[network]") {
+    Architecture a;
+    a.inputs = 2;
+    a.layers = {{3, Activation::tanh, true}, {1, Activation::tanh, true}};
+    Network net(a, Loss::half_mse, Init::glorot_uniform, 1);
+    float bad[4] = {0.5f, 1.0f, std::nanf(""), 2.0f};
+    REQUIRE_THROWS_WITH(net.predict(bad, 2), "predict: input 1, value 0 is not a finite number");
+    std::vector<float> x(1000 * 2, 0.25f);  // 1,000 rows: more than one 256-row chunk
+    std::vector<float> y = net.predict(x.data(), 1000);
+    REQUIRE(y.size() == 1000);
+    Workspace ws;
+    CHECK(y[999] == net.forward(x.data(), 1, ws)[0]);
+}
+
+TEST_CASE("a batch whose activations cannot fit is refused with the size", "[network]") {
+    Architecture a;
+    a.inputs = 2;
+    a.layers = {{65536, Activation::relu, true}, {1, Activation::linear, true}};
+    Network net(a, Loss::half_mse);
+    // 1,000,000 rows × 65,537 units × 4 buffers × 4 B ≈ 976.6 GiB
+    REQUIRE_THROWS_WITH(net.check_batch(1000000, true),
+                        Catch::Contains("a batch of 1,000,000 rows needs 976.6 GiB") &&
+                            Catch::Contains("the limit is 256.0 MiB"));
+    CHECK_NOTHROW(net.check_batch(64, true));
+    CHECK(net.chunk_rows(256) == 256);
+}
+
+TEST_CASE("user-supplied names are shown short and safe in messages", "[network]") {
+    std::string longname(100000, 'x');
+    REQUIRE_THROWS_WITH(parse_activation(longname),
+                        Catch::StartsWith("unknown activation 'xxxxxxxx") &&
+                            Catch::Contains("(cut, 100000 characters); allowed: linear"));
+    REQUIRE_THROWS_WITH(parse_activation(std::string("relu\0x", 6)),
+                        "unknown activation 'relu\\x00x'; allowed: linear, relu, leaky_relu, tanh, "
+                        "sigmoid, gelu, swish, softmax");
 }

@@ -5,8 +5,8 @@
 // the module must keep working afterwards.
 //
 // To add a case: one row [entry, what, () => call, /expected message/] in the table for
-// its entry point. Rows in `knownBugs` are real defects reported in issue 7's note: they
-// run as TODO (reported, not failing) until the fix lands; then move them up.
+// its entry point. Rows in `fixedBugs` are defects issue 7's review found and the core
+// now refuses; they stay as regression tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createNNPlay } from '../../web/lib/nnplay.mjs';
@@ -280,7 +280,7 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   add('weights', 'setBiases NaN', () => net.setBiases(0, [0, NaN, 0, 0]), /^setBiases: biases\[1\] must be a finite float32$/);
   add('weights', 'block 2^32 (used to wrap to block 0)', () => net.getWeights(2 ** 32), /^block is out of range, got 4294967296$/);
   add('weights', 'setWeight from 2^32 (used to wrap to row 0)', () => net.setWeight(0, 2 ** 32, 0, 1), /^setWeight: from is out of range, got 4294967296$/);
-  add('weights', 'features duplicated', () => { net.features = ['x1', 'x1']; }, /^features: 'x1' is given twice$/);
+  add('weights', 'features duplicated', () => { net.features = ['x1', 'x1']; }, /^feature 'x1' is listed twice$/);
   add('weights', 'features for 3 inputs of 2', () => { net.features = ['x1', 'x2', 'x1sq']; }, /^features: the network has 2 inputs, got 3 features$/);
   add('weights', 'toJSON epochs -1', () => net.toJSON({ epochs: -1 }), /^extra\.epochs must be a non-negative integer, got -1$/);
   add('weights', 'toJSON seed NaN', () => net.toJSON({ seed: NaN }), /^extra\.seed must be a non-negative integer, got NaN$/);
@@ -307,9 +307,9 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
 
 // Defects found while writing this matrix that are still open (issue 7's note; the
 // ones already fixed in wasm/ and web/lib are ordinary rows above, under "fixed").
-// A network of their own: some of these calls do change it today.
+// A network of their own: before the fixes some of these calls changed it.
 const bnet = new nn.Network({ inputs: 2, layers: [{ units: 4 }, { units: 1 }], seed: 2 });
-const knownBugs = [
+const fixedBugs = [
   ['predict', 'predict with a NaN input is refused', () => bnet.predict([NaN, 1]), /finite|NaN/],
   ['dataset', 'makeDataset refuses a duplicated feature (parse_features does; the binding parses names one by one)',
     () => nn.makeDataset('xor', { features: ['x1', 'x1'] }), /twice/],
@@ -435,8 +435,8 @@ test('the URL hash: hostile values give a message and keep the page\'s settings'
   console.log(`# URL hash: ${hostile.length + 2} hostile links`);
 });
 
-for (const [entry, what, call, re] of knownBugs) {
-  test(`known defect (issue 7 note): ${entry}: ${what}`, { todo: 'reported to the lead; not fixed in this change' }, () => {
+for (const [entry, what, call, re] of fixedBugs) {
+  test(`fixed defect (issue 7 finding): ${entry}: ${what}`, () => {
     checkRejected(entry, what, call, re, bnet);
   });
 }
