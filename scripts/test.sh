@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: native Catch2 (CTest), the same suite compiled to WASM and run in
-# node, the JS API tests (node --test), and the browser tests (headless Chromium).
+# node, the JS API tests (node --test), the browser tests (headless Chromium), the
+# suite again under ASan+UBSan, and a bounded libFuzzer run per parser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,11 +12,11 @@ echo "== native Catch2 suite"
 ctest --test-dir "$NATIVE_BUILD" --no-tests=error --output-on-failure -j "$JOBS"
 echo "== Catch2 suite compiled to WASM, in node"
 ctest --test-dir "$WASM_BUILD" --no-tests=error --output-on-failure -j "$JOBS"
-if compgen -G "tests/js/*.test.mjs" >/dev/null; then
-  echo "== JS API tests"
-  node --test tests/js/
-fi
-if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
-  echo "== browser tests (headless Chromium)"
-  node --test --test-concurrency=1 tests/browser/
-fi
+echo "== JS API tests (node --test)"
+node --test tests/js/
+echo "== browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/browser/
+echo "== Catch2 suite under ASan+UBSan (clang 14)"
+bash scripts/sanitize.sh
+echo "== libFuzzer, ${FUZZ_SECONDS:-60} s per target"
+bash scripts/fuzz.sh
