@@ -143,3 +143,33 @@ TEST_CASE("a seeded run is reproducible and identical with reference kernels", "
     CHECK(a1 == a2);
     CHECK(a1 == r1);
 }
+
+TEST_CASE("golden: a seeded spiral run gives these exact losses, natively and in WASM", "[trainer]") {
+    // Recorded once natively (x86-64). The same test runs in the WASM build; any change in
+    // RNG, pmath, kernel summation order or optimiser arithmetic changes these bits.
+    const double golden[5][2] = {
+        {0.44233710103025647, 0.50906921294037766},
+        {0.4195822136380008, 0.45195369078026593},
+        {0.38392889800114144, 0.42845881892151871},
+        {0.3498159567510557, 0.38673385338010735},
+        {0.31747508577223338, 0.34213601450220049},
+    };
+    GenerateOptions g;
+    g.name = "spiral";
+    g.noise = 0.1;
+    g.seed = 7;
+    Dataset d = make_dataset(generate_points(g), parse_features("x1,x2,sinx1,sinx2"), 0.5, 7);
+    Network net(mlp(4, {8, 8}, Activation::tanh, 1, Activation::tanh), Loss::half_mse,
+                Init::glorot_uniform, 7);
+    TrainOptions opt;
+    opt.optimizer.kind = OptimizerKind::adam;
+    opt.optimizer.lr = 0.01;
+    opt.seed = 7;
+    Trainer t(net, d, opt);
+    for (int e = 0; e < 5; ++e) {
+        EpochReport r = t.train_epoch();
+        INFO("epoch " << e + 1);
+        CHECK(r.train.loss == golden[e][0]);
+        CHECK(r.test.loss == golden[e][1]);
+    }
+}
