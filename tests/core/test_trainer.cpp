@@ -18,6 +18,29 @@ Architecture mlp(size_t inputs, std::vector<int64_t> hidden, Activation act, int
     a.layers.push_back({outputs, out_act, true});
     return a;
 }
+// The README's CLI example: spiral with x1,x2,sinx1,sinx2 into 8-8 tanh, Adam at lr 0.01,
+// seed 7 for data, split, weights and shuffles.
+struct SpiralRun {
+    static Dataset data(double noise) {
+        GenerateOptions g;
+        g.name = "spiral";
+        g.noise = noise;
+        g.seed = 7;
+        return make_dataset(generate_points(g), parse_features("x1,x2,sinx1,sinx2"), 0.5, 7);
+    }
+    static TrainOptions options() {
+        TrainOptions opt;
+        opt.optimizer.kind = OptimizerKind::adam;
+        opt.optimizer.lr = 0.01;
+        opt.seed = 7;
+        return opt;
+    }
+    Dataset d;
+    Network net{mlp(4, {8, 8}, Activation::tanh, 1, Activation::tanh), Loss::half_mse,
+                Init::glorot_uniform, 7};
+    Trainer t{net, d, options()};
+    explicit SpiralRun(double noise) : d(data(noise)) {}
+};
 }  // namespace
 
 TEST_CASE("XOR: a 2-4-1 tanh network reaches 100% accuracy", "[trainer]") {
@@ -38,19 +61,9 @@ TEST_CASE("XOR: a 2-4-1 tanh network reaches 100% accuracy", "[trainer]") {
 }
 
 TEST_CASE("spiral with sin features reaches >= 95% test accuracy", "[trainer]") {
-    GenerateOptions g;
-    g.name = "spiral";
-    g.seed = 7;
-    Dataset d = make_dataset(generate_points(g), parse_features("x1,x2,sinx1,sinx2"), 0.5, 7);
-    Network net(mlp(4, {8, 8}, Activation::tanh, 1, Activation::tanh), Loss::half_mse,
-                Init::glorot_uniform, 7);
-    TrainOptions opt;
-    opt.optimizer.kind = OptimizerKind::adam;
-    opt.optimizer.lr = 0.01;
-    opt.seed = 7;
-    Trainer t(net, d, opt);
+    SpiralRun run(0.0);
     EpochReport r;
-    for (int e = 0; e < 300; ++e) r = t.train_epoch();
+    for (int e = 0; e < 300; ++e) r = run.t.train_epoch();
     INFO("train " << r.train.accuracy << " test " << r.test.accuracy);
     CHECK(r.test.accuracy >= 0.95);
     CHECK(r.epoch == 300);
@@ -154,20 +167,9 @@ TEST_CASE("golden: a seeded spiral run gives these exact losses, natively and in
         {0.3498159567510557, 0.38673385338010735},
         {0.31747508577223338, 0.34213601450220049},
     };
-    GenerateOptions g;
-    g.name = "spiral";
-    g.noise = 0.1;
-    g.seed = 7;
-    Dataset d = make_dataset(generate_points(g), parse_features("x1,x2,sinx1,sinx2"), 0.5, 7);
-    Network net(mlp(4, {8, 8}, Activation::tanh, 1, Activation::tanh), Loss::half_mse,
-                Init::glorot_uniform, 7);
-    TrainOptions opt;
-    opt.optimizer.kind = OptimizerKind::adam;
-    opt.optimizer.lr = 0.01;
-    opt.seed = 7;
-    Trainer t(net, d, opt);
+    SpiralRun run(0.1);
     for (int e = 0; e < 5; ++e) {
-        EpochReport r = t.train_epoch();
+        EpochReport r = run.t.train_epoch();
         INFO("epoch " << e + 1);
         CHECK(r.train.loss == golden[e][0]);
         CHECK(r.test.loss == golden[e][1]);
