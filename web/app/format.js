@@ -39,7 +39,8 @@ export function fmtBytes(v) {
 // "256 × 128 = 32,768 weights + 128 biases" for one block.
 export function blockArithmetic(b) {
   const w = `${fmtInt(b.in)} × ${fmtInt(b.out)} = ${fmtInt(b.weights)} weights`;
-  return BigInt(b.biases) > 0n ? `${w} + ${fmtInt(b.biases)} biases` : w;
+  const nb = BigInt(b.biases);
+  return nb > 0n ? `${w} + ${fmtInt(nb)} ${nb === 1n ? 'bias' : 'biases'}` : w;
 }
 
 // Counts for the diagram when no ParamReport is at hand (plain BigInt products).
