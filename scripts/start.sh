@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
-bash scripts/build.sh wasm
+bash scripts/build.sh web
 exec node scripts/serve.mjs
