@@ -499,6 +499,9 @@ self.onmessage = (e) => {
 
 createNNPlay().then((nn) => {
   session = new Session(nn);
+  // Memory figures for the soak test (tests/browser/soak.test.mjs reads them through
+  // Playwright's worker.evaluate); harmless for anyone else.
+  self.nnplayMemory = () => ({ heapBytes: nn.heapBytes(), heapUsed: nn.heapUsed() });
   self.postMessage({ type: 'ready', version: nn.version, simd: nn.simd });
   for (const m of early.splice(0)) {
     try { handle(m); } catch (err) { session.fail(errorText(err), m.type); }
