@@ -41,3 +41,11 @@ test('static server: types, CSP, no escape from web/', async () => {
     assert.equal((await get(srv.url, '/', 'POST')).status, 405);
   } finally { srv.stop(); }
 });
+
+test('index.html carries the same Content-Security-Policy as the server header', async () => {
+  const { CSP } = await import('../../scripts/serve.mjs');
+  const html = (await import('node:fs')).readFileSync(new URL('../../web/index.html', import.meta.url), 'utf8');
+  const m = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  assert.ok(m, 'meta CSP present');
+  assert.equal(m[1], CSP);
+});
