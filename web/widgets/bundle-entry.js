@@ -8,7 +8,7 @@
 // Context-only modules are imported with import(), which esbuild turns into lazy initialisers:
 // the page never evaluates the worker's modules, the worker never the elements.
 /* global __nnplay_widgets_bundle */
-import { setWorkerFactory, stats } from './manager.js';
+import { setWorkerFactory, stats, workerMemory } from './manager.js';
 
 const inWorker = typeof document === 'undefined' && typeof importScripts === 'function';
 
@@ -34,5 +34,5 @@ if (inWorker) {
   });
   // define.js too is imported lazily: its classes extend HTMLElement, which workers lack
   import('./define.js').then((m) => m.defineAll());
-  window.nnplayWidgets = Object.freeze({ stats });
+  window.nnplayWidgets = Object.freeze({ stats, workerMemory });
 }

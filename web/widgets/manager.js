@@ -95,5 +95,8 @@ export function openSession(settings, onMessage) {
   };
 }
 
+/** The worker's wasm heap (size and bytes in use) and its session count: for leak tests. */
+export function workerMemory() { return request('memory', {}); }
+
 /** For tests and the curious: how many workers and sessions exist. */
 export function stats() { return { workers: worker ? 1 : 0, sessions: sessions.size, fatal, module: readyInfo }; }

@@ -46,6 +46,9 @@ export function startHost() {
           const report = nn.countParameters(m.widths, { bias: m.bias !== false });
           return self.postMessage({ rid: m.rid, result: report });
         }
+        if (m.type === 'memory') {
+          return self.postMessage({ rid: m.rid, result: { heapBytes: nn.heapBytes(), heapUsed: nn.heapUsed(), sessions: sessions.size } });
+        }
         if (m.type === 'model') {
           const r = modelInfo(nn, m.text);
           return self.postMessage({ rid: m.rid, result: r }, [...r.weights, ...r.biases].map((a) => a.buffer));
