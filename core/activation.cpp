@@ -1,6 +1,8 @@
 // Activations and derivatives. The array versions call the same inline scalar
 // formulas per element (float ops, pmath for transcendental parts), so they equal
-// activation_value/activation_derivative bit for bit and match across builds.
+// activation_value/activation_derivative bit for bit and match across builds. tanh
+// and gelu take their tanh from pmath::tanh_f_array, whose SIMD lanes repeat
+// tanh_f's operations exactly (tests/core/test_activation.cpp checks the bits).
 #include "activation.h"
 
 #include <string>
@@ -82,6 +84,47 @@ void softmax_row(const float* z, float* a, size_t width) {
         a[i] = static_cast<float>(pmath::exp(static_cast<double>(z[i]) - m) / sum);
 }
 
+// gelu over an array in chunks: u, then tanh of all u at once (SIMD), then the same
+// float expression as value()/derivative() per element. A stack buffer, since dz may
+// alias da and a may alias z.
+constexpr size_t kChunk = 256;
+
+void gelu_forward_array(const float* z, float* a, size_t n) {
+    float t[kChunk];
+    for (size_t i0 = 0; i0 < n; i0 += kChunk) {
+        const size_t m = n - i0 < kChunk ? n - i0 : kChunk;
+        for (size_t i = 0; i < m; ++i) {
+            const float zi = z[i0 + i];
+            t[i] = kGeluC * (zi + kGeluA * zi * zi * zi);
+        }
+        pmath::tanh_f_array(t, t, m);
+        for (size_t i = 0; i < m; ++i) {
+            const float zi = z[i0 + i];
+            a[i0 + i] = 0.5f * zi * (1.0f + t[i]);
+        }
+    }
+}
+
+void gelu_backward_array(const float* z, const float* da, float* dz, size_t n) {
+    float t[kChunk];
+    for (size_t i0 = 0; i0 < n; i0 += kChunk) {
+        const size_t m = n - i0 < kChunk ? n - i0 : kChunk;
+        for (size_t i = 0; i < m; ++i) {
+            const float zi = z[i0 + i];
+            const float z2 = zi * zi;
+            t[i] = kGeluC * (zi + kGeluA * z2 * zi);
+        }
+        pmath::tanh_f_array(t, t, m);
+        for (size_t i = 0; i < m; ++i) {
+            const float zi = z[i0 + i];
+            const float z2 = zi * zi;
+            const float ti = t[i];
+            const float du = kGeluC * (1.0f + 3.0f * kGeluA * z2);
+            dz[i0 + i] = da[i0 + i] * (0.5f * (1.0f + ti) + 0.5f * zi * ((1.0f - ti * ti) * du));
+        }
+    }
+}
+
 }  // namespace
 
 Activation parse_activation(std::string_view name) {
@@ -119,15 +162,11 @@ void activation_forward(Activation act, const float* z, float* a, size_t n, size
         case Activation::leaky_relu:
             for (size_t i = 0; i < n; ++i) a[i] = value(Activation::leaky_relu, z[i]);
             break;
-        case Activation::tanh:
-            for (size_t i = 0; i < n; ++i) a[i] = value(Activation::tanh, z[i]);
-            break;
+        case Activation::tanh: pmath::tanh_f_array(z, a, n); break;
         case Activation::sigmoid:
             for (size_t i = 0; i < n; ++i) a[i] = value(Activation::sigmoid, z[i]);
             break;
-        case Activation::gelu:
-            for (size_t i = 0; i < n; ++i) a[i] = value(Activation::gelu, z[i]);
-            break;
+        case Activation::gelu: gelu_forward_array(z, a, n); break;
         case Activation::swish:
             for (size_t i = 0; i < n; ++i) a[i] = value(Activation::swish, z[i]);
             break;
@@ -153,9 +192,7 @@ void activation_backward(Activation act, const float* z, const float* a, const f
         case Activation::sigmoid:
             for (size_t i = 0; i < n; ++i) dz[i] = da[i] * derivative(Activation::sigmoid, z[i], a[i]);
             break;
-        case Activation::gelu:
-            for (size_t i = 0; i < n; ++i) dz[i] = da[i] * derivative(Activation::gelu, z[i], a[i]);
-            break;
+        case Activation::gelu: gelu_backward_array(z, da, dz, n); break;
         case Activation::swish:
             for (size_t i = 0; i < n; ++i) dz[i] = da[i] * derivative(Activation::swish, z[i], a[i]);
             break;

@@ -4,6 +4,7 @@
 // IEEE +,-,*,/ and exact scaling, so every platform computes the same bits.
 // Builds must use -ffp-contract=off (set in CMakeLists.txt) so no FMA sneaks in.
 #pragma once
+#include <cstddef>
 
 namespace nn::pmath {
 
@@ -18,5 +19,10 @@ double log1p_exp(double x);  // log(1 + e^x), stable for any x (softplus)
 // branch-light so the SIMD activation kernels can use the same formula per lane.
 float tanh_f(float x);
 float sigmoid_f(float x);  // 1 / (1 + e^-x) via exp in double, exact to float rounding
+
+// y[i] = tanh_f(x[i]) for i < n, bit for bit (NaN and ±inf included): each SIMD lane
+// performs tanh_f's float operations with the same constants in the same order, the
+// clamp and the small-|x| shortcut as compare + select. x and y may be the same array.
+void tanh_f_array(const float* x, float* y, size_t n);
 
 }  // namespace nn::pmath

@@ -125,3 +125,39 @@ TEST_CASE("activations propagate NaN and saturate at infinities", "[activation]"
     CHECK(nn::activation_value(Activation::relu, -inf) == 0.0f);
     CHECK(nn::activation_value(Activation::gelu, 50.0f) == 50.0f);
 }
+
+TEST_CASE("tanh and gelu arrays (SIMD tanh) equal the scalar functions on edge values", "[activation]") {
+    const float inf = INFINITY;
+    std::vector<float> z = {0.0f, -0.0f, inf, -inf, NAN, -NAN, 7.90531110763549805f, -7.90531110763549805f,
+                            0.0004f, -0.0004f, 0.00039999998f, 1e-30f, -1e-30f, 1e-40f, 3.4e38f, -3.4e38f,
+                            50.0f, -50.0f, 9.9f, -9.9f};
+    for (int i = -30000; i <= 30000; ++i) z.push_back(float(i) * 7.3e-4f);
+    for (int i = 0; i < 300; ++i) z.push_back(std::ldexp(1.0f + float(i) / 300.0f, i % 80 - 40) * (i % 2 ? -1.0f : 1.0f));
+    const size_t n = z.size();
+    std::vector<float> a(n), da(n), dz(n);
+    for (size_t i = 0; i < n; ++i) da[i] = 1.0f - 0.00001f * float(i % 1000);
+    auto same = [](float p, float q) {
+        if (std::isnan(p) || std::isnan(q)) return std::isnan(p) && std::isnan(q);
+        return std::memcmp(&p, &q, 4) == 0;
+    };
+    for (Activation act : {Activation::tanh, Activation::gelu}) {
+        nn::activation_forward(act, z.data(), a.data(), n, n);
+        nn::activation_backward(act, z.data(), a.data(), da.data(), dz.data(), n);
+        // In place as well: dz over da (the network may pass the same buffer).
+        std::vector<float> inplace = da;
+        nn::activation_backward(act, z.data(), a.data(), inplace.data(), inplace.data(), n);
+        size_t bad_f = 0, bad_b = 0, bad_i = 0;
+        for (size_t i = 0; i < n; ++i) {
+            const float f = nn::activation_value(act, z[i]);
+            const float b = da[i] * nn::activation_derivative(act, z[i]);
+            bad_f += !same(f, a[i]);
+            bad_b += !same(b, dz[i]);
+            bad_i += !same(b, inplace[i]);
+        }
+        INFO(nn::activation_name(act) << ": " << bad_f << " forward, " << bad_b << " backward, " << bad_i
+                                       << " in-place mismatches of " << n);
+        CHECK(bad_f == 0);
+        CHECK(bad_b == 0);
+        CHECK(bad_i == 0);
+    }
+}

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 #include "pmath.h"
 
@@ -219,4 +220,49 @@ TEST_CASE("pmath output bits match the recorded hash (native and WASM alike)", "
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
     INFO("hash " << hex);
     CHECK(std::string(hex) == "3cf6edf3fd592288");
+}
+
+namespace {
+// Same bits, or both NaN (a NaN's payload is not portable: WASM leaves it open).
+bool same_bits(float a, float b) {
+    if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+float from_bits(uint32_t u) {
+    float f;
+    std::memcpy(&f, &u, sizeof f);
+    return f;
+}
+}  // namespace
+
+TEST_CASE("pmath::tanh_f_array equals tanh_f bit for bit, edge cases included", "[pmath]") {
+    const float inf = std::numeric_limits<float>::infinity();
+    const float c = 7.90531110763549805f;  // tanh_f's clamp
+    std::vector<float> x = {0.0f, -0.0f, inf, -inf, std::numeric_limits<float>::quiet_NaN(),
+                            -std::numeric_limits<float>::quiet_NaN(), from_bits(0x7fa00001u) /* sNaN */,
+                            c, -c, std::nextafter(c, 0.0f), std::nextafter(c, inf),
+                            std::nextafter(-c, 0.0f), std::nextafter(-c, -inf), 0.0004f, -0.0004f,
+                            std::nextafter(0.0004f, 0.0f), std::nextafter(0.0004f, 1.0f),
+                            std::nextafter(-0.0004f, 0.0f), std::numeric_limits<float>::denorm_min(),
+                            -std::numeric_limits<float>::denorm_min(), std::numeric_limits<float>::min(),
+                            std::numeric_limits<float>::max(), -std::numeric_limits<float>::max(), 1e-30f,
+                            0.5f, -0.5f, 1.0f, 3.0f, -3.0f, 20.0f};
+    // Every 4099th bit pattern: ~1M values over all exponents and both signs.
+    for (uint64_t u = 0; u <= 0xffffffffu; u += 4099) x.push_back(from_bits(uint32_t(u)));
+    // A dense sweep where the polynomial matters.
+    for (int i = -100000; i <= 100000; ++i) x.push_back(float(i) * 9e-5f);
+    std::vector<float> y(x.size());
+    pm::tanh_f_array(x.data(), y.data(), x.size());
+    size_t bad = 0, first = 0;
+    for (size_t i = 0; i < x.size(); ++i)
+        if (!same_bits(y[i], pm::tanh_f(x[i])) && bad++ == 0) first = i;
+    INFO(bad << " of " << x.size() << " differ; first x = " << x[first] << " array " << y[first]
+              << " scalar " << pm::tanh_f(x[first]));
+    CHECK(bad == 0);
+    // Every length up to a few vectors (the padded tail), in place, and n = 0.
+    for (size_t n = 0; n <= 37; ++n) {
+        std::vector<float> v(x.begin(), x.begin() + long(n));
+        pm::tanh_f_array(v.data(), v.data(), n);
+        for (size_t i = 0; i < n; ++i) CHECK(same_bits(v[i], pm::tanh_f(x[i])));
+    }
 }
