@@ -7,7 +7,10 @@ namespace nn::detail {
 
 namespace {
 // 4 rows x 2 vectors = 8 accumulators + 2 loads + 1 broadcast of the 16 ymm registers.
-void gemm_avx2(const GemmArgs& g) { gemm_kernel<xsimd::avx2, 4, 2>(g); }
+// Columns left over (fewer than 8) go through SSE vectors (4) before the scalar tail.
+void gemm_avx2(const GemmArgs& g) {
+    gemm_scalar_columns(g, gemm_columns<xsimd::sse2, 4, 1>(g, gemm_columns<xsimd::avx2, 4, 2>(g, 0)));
+}
 }  // namespace
 
 const SimdImpl& simd_impl_avx2() {

@@ -60,16 +60,21 @@ inline void gemm_panel(const GemmArgs& g, size_t n0) {
     for (; m < g.M; ++m) gemm_tile<B, 1, NR>(g, m, n0);
 }
 
+// Columns [n, N) in panels of NR vectors, then single vectors; returns the first
+// column left over (fewer than B::size).
 template <class Arch, int MR, int NR>
-void gemm_kernel(const GemmArgs& g) {
+size_t gemm_columns(const GemmArgs& g, size_t n) {
     using B = xsimd::batch<float, Arch>;
     constexpr size_t L = B::size;
-    size_t n = 0;
     // Column panels outermost: a panel of B (K x NR*L) stays in L1 while every row
     // block of A streams past it.
     for (; n + NR * L <= g.N; n += NR * L) gemm_panel<B, MR, NR>(g, n);
     for (; n + L <= g.N; n += L) gemm_panel<B, MR, 1>(g, n);
-    // Scalar tail: the same per-element sequence as the lanes above.
+    return n;
+}
+
+// Scalar tail: the same per-element sequence as the lanes.
+inline void gemm_scalar_columns(const GemmArgs& g, size_t n) {
     for (size_t m = 0; m < g.M; ++m) {
         for (size_t j = n; j < g.N; ++j) {
             float* c = g.C + m * g.ldc + j;
@@ -80,6 +85,11 @@ void gemm_kernel(const GemmArgs& g) {
             *c = acc;
         }
     }
+}
+
+template <class Arch, int MR, int NR>
+void gemm_kernel(const GemmArgs& g) {
+    gemm_scalar_columns(g, gemm_columns<Arch, MR, NR>(g, 0));
 }
 
 }  // namespace nn::detail
