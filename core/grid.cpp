@@ -62,8 +62,18 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec, Workspace& ws
                 const size_t u = net.layer_out(l);
                 const float* a = ws.a[l].data();
                 float* dst = r.neurons[l].data();
-                for (size_t k = 0; k < n; ++k)
-                    for (size_t j = 0; j < u; ++j) dst[j * cells + c0 + k] = a[k * u + j];
+                // Blocks of 16 units: 16 write streams (one per map) and one 64-byte
+                // read per point, instead of u streams, which thrash the cache when
+                // u is in the hundreds.
+                constexpr size_t kUnits = 16;
+                for (size_t j0 = 0; j0 < u; j0 += kUnits) {
+                    const size_t j1 = std::min(u, j0 + kUnits);
+                    for (size_t k = 0; k < n; ++k) {
+                        const float* src = a + k * u;
+                        float* d = dst + c0 + k;
+                        for (size_t j = j0; j < j1; ++j) d[j * cells] = src[j];
+                    }
+                }
             }
         }
     }
