@@ -268,6 +268,12 @@ struct NetworkHandle {
     // alive even if JS deletes its Dataset first. Rebuilt when the dataset changes.
     std::shared_ptr<nn::Dataset> trainer_data;
     std::unique_ptr<nn::Trainer> trainer;
+    // The fast training path (issue 6): JS writes x and y straight into `io` through a
+    // HEAPF32 view and sends options only when they change (setTrainOptions), so a
+    // step is a call with three numbers and no emscripten::val work.
+    std::vector<float> io;
+    nn::TrainOptions cached_opts;
+    bool has_opts = false;
 
     explicit NetworkHandle(nn::Network n) : net(std::move(n)) {}
 
@@ -466,33 +472,92 @@ struct NetworkHandle {
     // a one-row placeholder dataset whose class count merely satisfies encode_targets;
     // its rows are never used, since train_batch takes x and y as given. A core entry
     // point without a dataset would remove this (asked for in issue 3's report).
+    void check_batch_sizes(size_t nx, size_t ny, unsigned n) const {
+        if (n == 0 || nx != size_t(n) * net.inputs())
+            throw nn::Error("trainBatch: expected x of n × inputs = " + std::to_string(n) + " × " +
+                            std::to_string(net.inputs()) + " values, got " + std::to_string(nx));
+        if (ny != size_t(n) * net.outputs())
+            throw nn::Error("trainBatch: expected y of n × outputs = " + std::to_string(n) + " × " +
+                            std::to_string(net.outputs()) + " values, got " + std::to_string(ny));
+    }
+    nn::Trainer& batch_trainer(const nn::TrainOptions& t) {
+        if (!trainer) {
+            const int k = int(net.outputs());
+            const int classes = net.loss() == nn::Loss::bce          ? 2
+                                : net.loss() == nn::Loss::softmax_ce ? k
+                                : k == 1                            ? 0
+                                                                    : k;
+            trainer_data = std::make_shared<nn::Dataset>(nn::make_dataset_raw(
+                std::vector<float>(net.inputs(), 0.0f), {0.0}, net.inputs(), classes, 1.0, t.seed));
+            trainer = std::make_unique<nn::Trainer>(net, *trainer_data, t);
+        } else {
+            // Cheap (no val): a trainEpochs in between may have set other options.
+            trainer->set_options(t);
+        }
+        record_training(t, "");
+        return *trainer;
+    }
     double train_batch(val x, val y, unsigned n, val opts) {
         return guard([&] {
             auto xv = to_f32(x);
             auto yv = to_f32(y);
-            if (n == 0 || xv.size() != size_t(n) * net.inputs())
-                throw nn::Error("trainBatch: expected x of n × inputs = " + std::to_string(n) + " × " +
-                                std::to_string(net.inputs()) + " values, got " + std::to_string(xv.size()));
-            if (yv.size() != size_t(n) * net.outputs())
-                throw nn::Error("trainBatch: expected y of n × outputs = " + std::to_string(n) + " × " +
-                                std::to_string(net.outputs()) + " values, got " + std::to_string(yv.size()));
+            check_batch_sizes(xv.size(), yv.size(), n);
             const auto t = train_options_of(opts);
-            if (!trainer) {
-                const int k = int(net.outputs());
-                const int classes = net.loss() == nn::Loss::bce          ? 2
-                                    : net.loss() == nn::Loss::softmax_ce ? k
-                                    : k == 1                            ? 0
-                                                                        : k;
-                trainer_data = std::make_shared<nn::Dataset>(nn::make_dataset_raw(
-                    std::vector<float>(net.inputs(), 0.0f), {0.0}, net.inputs(), classes, 1.0, t.seed));
-                trainer = std::make_unique<nn::Trainer>(net, *trainer_data, t);
-            } else {
-                trainer->set_options(t);
-            }
-            record_training(t, "");
-            return trainer->train_batch(xv.data(), yv.data(), n);
+            return batch_trainer(t).train_batch(xv.data(), yv.data(), n);
         });
     }
+    // Address of `io`, grown to hold x and y (nx + ny values) for `steps` batches of n
+    // rows; the sizes are checked first, so a wrong call allocates nothing. JS then
+    // re-reads HEAPF32 (the growth may have grown the wasm memory). The address stays
+    // valid until a larger request.
+    uintptr_t io_buffer(double nx_d, double ny_d, unsigned n, unsigned steps) {
+        return guard([&]() -> uintptr_t {
+            check_steps(nx_d, ny_d, n, steps);
+            const size_t f = size_t(nx_d) + size_t(ny_d);
+            if (io.size() < f) io.resize(f);
+            return reinterpret_cast<uintptr_t>(io.data());
+        });
+    }
+    void check_steps(double nx_d, double ny_d, unsigned n, unsigned steps) const {
+        if (steps == 0) throw nn::Error("trainSteps: steps must be at least 1");
+        const size_t nx = narrow<uint32_t>(nx_d, "trainBatch: x length");
+        const size_t ny = narrow<uint32_t>(ny_d, "trainBatch: y length");
+        if (nx % steps != 0 || ny % steps != 0)
+            throw nn::Error("trainSteps: x and y must hold `steps` equal batches");
+        check_batch_sizes(nx / steps, ny / steps, n);
+    }
+    void set_train_options(val opts) {
+        guard([&] {
+            cached_opts = train_options_of(opts);
+            has_opts = true;
+        });
+    }
+    // `steps` optimiser steps on consecutive batches held in io: x is steps × n rows
+    // (nx values), then y (ny values). Returns the mean of the per-step losses (the
+    // loss of the one step when steps = 1); a non-finite loss stops the run there and
+    // is returned. JS reads the per-step losses with trainLosses().
+    std::vector<double> losses;
+    double train_steps_io(double nx_d, double ny_d, unsigned n, unsigned steps) {
+        return guard([&] {
+            if (!has_opts) throw nn::Error("trainBatch: no options set");
+            check_steps(nx_d, ny_d, n, steps);
+            const size_t nx = size_t(nx_d), ny = size_t(ny_d);
+            if (nx + ny > io.size()) throw nn::Error("trainBatch: x and y exceed the input buffer");
+            nn::Trainer& tr = batch_trainer(cached_opts);
+            const float* x = io.data();
+            const float* y = io.data() + nx;
+            losses.clear();
+            double sum = 0.0;
+            for (unsigned s = 0; s < steps; ++s) {
+                const double l = tr.train_batch(x + size_t(s) * (nx / steps), y + size_t(s) * (ny / steps), n);
+                losses.push_back(l);
+                if (!std::isfinite(l)) return l;
+                sum += l;
+            }
+            return sum / double(steps);
+        });
+    }
+    val train_losses() const { return f64_copy(losses); }
 
     val evaluate(const DatasetHandle& d) const {
         return guard([&] {
@@ -679,6 +744,10 @@ EMSCRIPTEN_BINDINGS(nnplay) {
         .function("evaluateGrid", &NetworkHandle::evaluate_grid)
         .function("trainEpochs", &NetworkHandle::train_epochs)
         .function("trainBatch", &NetworkHandle::train_batch)
+        .function("ioBuffer", &NetworkHandle::io_buffer)
+        .function("setTrainOptions", &NetworkHandle::set_train_options)
+        .function("trainStepsIO", &NetworkHandle::train_steps_io)
+        .function("trainLosses", &NetworkHandle::train_losses)
         .function("evaluate", &NetworkHandle::evaluate)
         .function("quantized", &NetworkHandle::quantized)
         .function("clone", &NetworkHandle::clone)

@@ -80,6 +80,32 @@ test('trainBatch takes one step and lowers the loss', () => {
   net.delete();
 });
 
+test('trainSteps equals one trainBatch per batch, bit for bit; options changes reach the core', () => {
+  const spec = { inputs: 2, layers: [{ units: 8 }, { units: 8 }, { units: 1 }], seed: 3 };
+  const a = new nn.Network(spec), b = new nn.Network(spec);
+  const steps = 7, n = 5;
+  const x = new Float32Array(steps * n * 2).map((_, i) => Math.sin(i * 0.7) * 3);
+  const y = new Float32Array(steps * n).map((_, i) => (i % 3 ? 1 : -1));
+  const one = [];
+  for (let s = 0; s < steps; s++)
+    one.push(a.trainBatch(x.subarray(s * n * 2, (s + 1) * n * 2), y.subarray(s * n, (s + 1) * n), { lr: 0.05 }));
+  const many = b.trainSteps(x, y, steps, { lr: 0.05 });
+  assert.ok(many instanceof Float64Array);
+  assert.deepEqual(Array.from(many), one);
+  for (const k of [0, 1, 2]) assert.deepEqual(a.getWeights(k), b.getWeights(k));
+  // A changed option (same object, mutated) and a plain-array batch take effect.
+  const o = { lr: 0.05, optimizer: 'sgd' };
+  a.trainBatch([1, 2, 3, 4], [1, -1], o);
+  o.lr = 0;  // lr 0: no change at all
+  const w = a.getWeights(0);
+  a.trainBatch([1, 2, 3, 4], [1, -1], o);
+  assert.deepEqual(a.getWeights(0), w);
+  assert.throws(() => a.trainBatch([1, 2], [1], { optimizer: 'nope' }), /optimizer/);
+  assert.throws(() => b.trainSteps(x, y, 0), /steps must be at least 1/);
+  assert.throws(() => b.trainSteps(x.subarray(2), y, steps), /trainSteps: x and y must hold/);
+  a.delete(); b.delete();
+});
+
 test('regression (plane) reports accuracy null', () => {
   const data = nn.makeDataset('plane', { seed: 1 });
   assert.equal(data.classes, 0);

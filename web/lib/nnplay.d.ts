@@ -108,6 +108,13 @@ export interface Network {
   trainEpochs(data: Dataset, opts?: TrainOptions): EpochReport[];
   /** one optimiser step on x (n × inputs) and encoded targets y (n × outputs); returns the loss */
   trainBatch(x: Float32Array, y: Float32Array, opts?: TrainOptions): number;
+  /**
+   * `steps` optimiser steps in one call, on consecutive equal batches: x holds steps × n rows
+   * (steps × n × inputs values) and y their targets. The same as calling trainBatch on each
+   * batch in turn (the same bits), with one JS↔WASM call instead of `steps`. Returns each
+   * step's loss; stops after a non-finite loss (the array then ends with it).
+   */
+  trainSteps(x: Float32Array, y: Float32Array, steps: number, opts?: TrainOptions): Float64Array;
   evaluate(data: Dataset): { train: Metrics; test: Metrics };
   /** a copy with weights rounded through fp16 or int8 (per-block scale) */
   quantized(precision: 'fp32' | 'fp16' | 'int8'): Network;

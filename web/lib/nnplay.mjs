@@ -175,6 +175,30 @@ function wrapModule(M) {
 
   const metrics = (m) => ({ loss: m.loss, accuracy: m.accuracy, samples: m.samples });
 
+  // The fast training path (issue 6: per-call val work cost more than a 2-8-8-1 step).
+  // Per network: the options last sent (setTrainOptions runs only when a field changes)
+  // and the address and size of its input buffer in wasm memory. x and y are written
+  // through M.HEAPF32, read at each call because memory growth replaces it.
+  const trainState = new WeakMap();
+  const TRAIN_KEYS = ['optimizer', 'lr', 'batchSize', 'l1', 'l2', 'momentum', 'seed'];
+  function trainInto(w, h, x, y, n, steps, o) {
+    let st = trainState.get(w);
+    if (st === undefined) trainState.set(w, (st = { opts: null, ptr: 0, cap: 0 }));
+    const t = trainOptions(o);
+    if (st.opts === null || TRAIN_KEYS.some((k) => st.opts[k] !== t[k])) {
+      check(h.setTrainOptions(t));
+      st.opts = t;
+    }
+    const need = x.length + y.length;
+    if (need > st.cap) {
+      st.ptr = check(h.ioBuffer(x.length, y.length, n, steps));  // checks the sizes first
+      st.cap = need;
+    }
+    const base = st.ptr >>> 2;
+    M.HEAPF32.set(x, base);
+    M.HEAPF32.set(y, base + x.length);
+  }
+
   class Dataset {
     constructor(handle) {
       if (!handle) throw new Error('use nn.makeDataset, nn.datasetFromPoints or nn.datasetFromCSV');
@@ -299,7 +323,18 @@ function wrapModule(M) {
       numbers('x', x);
       numbers('y', y);
       const n = Math.floor(x.length / this.inputs);
-      return check(h.trainBatch(x, y, n, trainOptions(o)));
+      trainInto(this, h, x, y, n, 1, o);
+      return check(h.trainStepsIO(x.length, y.length, n, 1));
+    }
+    trainSteps(x, y, steps, o) {
+      const h = handleOf(this, 'net');
+      numbers('x', x);
+      numbers('y', y);
+      steps = nonNegInt('steps', steps);
+      const n = steps === 0 ? 0 : Math.floor(x.length / (this.inputs * steps));
+      trainInto(this, h, x, y, n, steps, o);
+      check(h.trainStepsIO(x.length, y.length, n, steps));
+      return check(h.trainLosses());
     }
     evaluate(data) {
       const r = check(handleOf(this, 'net').evaluate(handleOf(data, 'data')));
