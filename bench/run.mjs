@@ -21,6 +21,14 @@ const RUNS = Number(args.runs ?? process.env.BENCH_RUNS ?? (args.quick ? 1 : 5))
 const QUICK = !!args.quick;
 const SLOW_PEER_RUNS = Math.min(RUNS, 3);  // tfjs-cpu and TF Playground: seconds per grid
 const NATIVE = path.resolve(ROOT, args.native ?? 'build/b-native', 'nnbench');
+// V8 first runs wasm in its baseline tier (Liftoff) and swaps in optimised code once
+// a function is hot, compiled on a background thread. On this loaded 2-core machine
+// that swap was seen to come seconds late or not within a run: the same kernel then
+// measured 7-9 GFLOP/s (Liftoff speed: `node --liftoff-only` gives 8.5) in one process
+// and 15-20 in the next. This flag compiles every function optimised up front, so
+// every run times the steady-state code a long training session gets. It applies to
+// every WASM engine alike (nnplay and tfjs-wasm); module start-up is measured without it.
+const V8_FLAGS = ['--no-wasm-dynamic-tiering'];
 const WASM = path.resolve(ROOT, args.wasm ?? 'build/b-wasm', 'nnbench.cjs');
 const OUTDIR = path.join(ROOT, 'bench', 'results');
 const log = (m) => process.stderr.write(m + '\n');
@@ -52,7 +60,7 @@ const get = (source, kind, name, impl, op = '') => rows.get([source, kind, name,
 
 const meta = {
   date: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length,
-  node: process.version, runs: RUNS, quick: QUICK, loadavg: [], native: null, wasm: null, engines: null,
+  node: process.version, v8Flags: V8_FLAGS, runs: RUNS, quick: QUICK, loadavg: [], native: null, wasm: null, engines: null,
 };
 const nativeOK = fs.existsSync(NATIVE), wasmOK = fs.existsSync(WASM);
 if (!nativeOK) log(`run: ${NATIVE} missing, native figures skipped`);
@@ -70,14 +78,14 @@ for (let run = 0; run < RUNS; ++run) {
     }
   }
   if (wasmOK) {
-    const r = runJSON(process.execPath, [WASM, ...q]);
+    const r = runJSON(process.execPath, [...V8_FLAGS, WASM, ...q]);
     if (r) {
       meta.wasm = r.meta;
       for (const x of r.results) add(run, 'wasm', x.kind, x.name, x.impl, x.op, x.unit, x.rate);
     }
   }
-  const engines = run < SLOW_PEER_RUNS ? 'nnplay,tfjs-wasm,tfjs-cpu,playground' : 'nnplay,tfjs-wasm';
-  const r = runJSON(process.execPath, ['bench/e2e.mjs', `--engines=${engines}`, ...q]);
+  const engines = run < SLOW_PEER_RUNS ? 'nnplay,nnplay-steps,tfjs-wasm,tfjs-cpu,playground' : 'nnplay,nnplay-steps,tfjs-wasm';
+  const r = runJSON(process.execPath, [...V8_FLAGS, 'bench/e2e.mjs', `--engines=${engines}`, ...q]);
   if (r) {
     meta.engines = { ...meta.engines, ...r.meta.engines };
     for (const [engine, tasks] of Object.entries(r.results))
@@ -153,6 +161,7 @@ md.push(`${meta.date} · ${meta.cpu}, ${meta.cores} cores · node ${meta.node} �
   ` · ${meta.seconds} s${QUICK ? ' · QUICK (short samples, indicative only)' : ''}.`, '');
 md.push(`Native kernels dispatch at run time to **${nativeArch ?? '?'}** here (${meta.native?.lanes ?? '?'} lanes);` +
   ` WASM uses **${wasmArch}** over SIMD128 (4 lanes). All kernels do a separate multiply and add (no FMA), as the ceilings do.` +
+  ` WASM programs run under \`node ${V8_FLAGS.join(' ')}\` (every wasm function optimised from the first call, for nnplay and tfjs-wasm alike; see bench/README.md).` +
   (meta.native?.openblas ? ` OpenBLAS: ${meta.native.openblas}, ${meta.native.openblasThreads} thread.` : ' OpenBLAS: not built.'), '');
 
 md.push('## Multiply-add ceilings (GFLOP/s)', '');
@@ -185,7 +194,8 @@ for (const s of SHAPES) for (const op of OPS) {
 md.push('');
 
 const E = [['native', 'nnplay-native', 'nnplay native'], ['wasm', 'nnplay-wasm-core', 'nnplay WASM core (no JS API)'],
-  ['js', 'nnplay', 'nnplay WASM via JS API'], ['js', 'tfjs-wasm', 'tfjs-wasm'], ['js', 'tfjs-cpu', 'tfjs-cpu'],
+  ['js', 'nnplay', 'nnplay WASM via JS API'], ['js', 'nnplay-steps', 'nnplay JS API, trainSteps (16 batches a call)'],
+  ['js', 'tfjs-wasm', 'tfjs-wasm'], ['js', 'tfjs-cpu', 'tfjs-cpu'],
   ['js', 'playground', 'TF Playground engine']];
 const e2e = (task, [src, impl]) => get(src, 'e2e', task, impl);
 for (const [name, m] of Object.entries(meta.engines ?? {}))
@@ -198,16 +208,23 @@ for (const t of TRAIN) {
   md.push(`| ${t.id} | ${E.map((e) => fmtR(e2e(t.id, e))).join(' | ')} | ${times(ratio(nn, get('js', 'e2e', t.id, 'tfjs-wasm')))} | ` +
     `${times(ratio(nn, get('js', 'e2e', t.id, 'tfjs-cpu')))} | ${times(ratio(nn, get('js', 'e2e', t.id, 'playground')))} |`);
 }
+{
+  // trainSteps: 16 batches per call; the peers do one call per batch, so this is a separate figure.
+  const r = ratio(get('js', 'e2e', TRAIN[0].id, 'nnplay-steps'), get('js', 'e2e', TRAIN[0].id, 'playground'));
+  if (r) md.push('', `nnplay through trainSteps (16 batches per call, like the page's one call per epoch) / TF Playground on ${TRAIN[0].id}: ${times(r)}. ` +
+    'The peers make one call per batch, so the targets use the trainBatch column.');
+}
 md.push('', 'TF Playground\'s engine has only ½ squared error and a tanh output, so it runs 2-256-128-64-1 with those' +
   ' (same matrix work) and cannot run the 10-class softmax net.', '');
 
 md.push(`## Grid: ${GRID_RES}×${GRID_RES} points with every neuron's map, milliseconds per grid`, '');
-md.push(`| workload | ${E.map((e) => e[2]).join(' | ')} | nnplay/tfjs-wasm |`);
-md.push(`|---|${E.map(() => '---|').join('')}---|`);
+const EG = E.filter((e) => e[1] !== 'nnplay-steps');  // trainSteps has no grid
+md.push(`| workload | ${EG.map((e) => e[2]).join(' | ')} | nnplay/tfjs-wasm |`);
+md.push(`|---|${EG.map(() => '---|').join('')}---|`);
 const msGrid = (r) => (r ? `${(1e3 * GRID_RES * GRID_RES / r.median).toFixed(2)} (${(1e3 * GRID_RES * GRID_RES / r.max).toFixed(2)}–${(1e3 * GRID_RES * GRID_RES / r.min).toFixed(2)})` : '–');
 for (const t of GRID) {
   const nn = get('js', 'e2e', t.id, 'nnplay');
-  md.push(`| ${t.id} | ${E.map((e) => msGrid(e2e(t.id, e))).join(' | ')} | ${times(ratio(nn, get('js', 'e2e', t.id, 'tfjs-wasm')))} |`);
+  md.push(`| ${t.id} | ${EG.map((e) => msGrid(e2e(t.id, e))).join(' | ')} | ${times(ratio(nn, get('js', 'e2e', t.id, 'tfjs-wasm')))} |`);
 }
 md.push('', 'tfjs: predict of all 10,000 points in one batch on a pre-made tensor, every layer\'s output read back' +
   ' (left in its (points, units) layout). TF Playground: its per-point forward pass and per-node copy;' +

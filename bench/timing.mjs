@@ -8,15 +8,19 @@ export const now = () => performance.now();
 
 // fn() performs `units` units of work (samples, points, flops) per call and may be
 // async. Returns { rate: median units/s, min, max, samples: [units/s...], calls }.
-export async function measure(fn, units, { warmupMs = 150, sampleMs = 80, samples = 5, budgetMs = 2500 } = {}) {
-  const isAsync = fn.constructor.name === 'AsyncFunction';
-  const call = isAsync ? fn : async () => fn();
+// A synchronous fn is called in a plain loop: awaiting it would add a microtask turn
+// (about 1 µs) to every call, more than a small network's training step costs.
+// The warm-up is long (1 s) because V8 tiers wasm up per function while it runs, and a
+// 2-8-8-1 step was still 3-6× slower than its steady state 300 ms in (issue 6 profile).
+export async function measure(fn, units, { warmupMs = 1000, sampleMs = 80, samples = 5, budgetMs = 4000 } = {}) {
+  const isAsync = fn.constructor.name === 'AsyncFunction';  // sync fns returning a promise are awaited too
   const start = now();
   // Warm-up: at least 3 calls and warmupMs, so the optimising tier has compiled fn;
   // a peer whose call takes seconds gets one warm-up call, to keep the budget.
   let calls = 0;
   while (calls < 3 || now() - start < warmupMs) {
-    await call();
+    const r = fn();
+    if (isAsync || (r && typeof r.then === 'function')) await r;
     ++calls;
     if (now() - start > budgetMs / 4) break;
   }
@@ -26,7 +30,8 @@ export async function measure(fn, units, { warmupMs = 150, sampleMs = 80, sample
   let total = 0;
   for (let s = 0; s < samples; ++s) {
     const t0 = now();
-    for (let i = 0; i < reps; ++i) await call();
+    if (isAsync) for (let i = 0; i < reps; ++i) await fn();
+    else for (let i = 0; i < reps; ++i) { const r = fn(); if (r && typeof r.then === 'function') await r; }
     const dt = now() - t0;
     rates.push((units * reps) / (dt / 1000));
     total += dt;
