@@ -316,8 +316,7 @@ void bench_e2e() {
             spec.resolution = 100;
             spec.features = {nn::Feature::x1, nn::Feature::x2};
             spec.neurons = true;
-            nn::Workspace ws;
-            Stat s = measure([&] { nn::GridResult r = nn::evaluate_grid(net, spec, ws); g_sink = r.output[0]; },
+            Stat s = measure([&] { nn::GridResult r = nn::evaluate_grid(net, spec); g_sink = r.output[0]; },
                              100.0 * 100.0);
             record("e2e", t.id, kE2eImpl, s, "points/s");
             continue;

@@ -1,12 +1,12 @@
-// Grid evaluation for heatmaps: features for every cell centre, forwarded in
-// chunks through the same kernels as training, then transposed per neuron.
+// Grid evaluation for heatmaps: features for every cell centre, forwarded through the
+// same kernels as training, every neuron's map kept.
 #include "grid.h"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include "dense.h"
 #include "error.h"
-#include "pmath.h"
 
 namespace nn {
 namespace {
@@ -15,7 +15,7 @@ constexpr size_t kChunk = 1024;
 constexpr int64_t kMaxGridFloats = int64_t(1) << 26;
 }  // namespace
 
-GridResult evaluate_grid(const Network& net, const GridSpec& spec, Workspace& ws) {
+GridResult evaluate_grid(const Network& net, const GridSpec& spec) {
     if (spec.resolution < 2 || spec.resolution > 1000)
         throw Error("grid: resolution must be between 2 and 1000, got " +
                     std::to_string(spec.resolution));
@@ -42,40 +42,57 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec, Workspace& ws
         r.neurons.resize(L);
         for (size_t l = 0; l < L; ++l) r.neurons[l].resize(net.layer_out(l) * cells);
     }
+    // Layers are evaluated transposed, Z (units × cells) = Wᵀ·X + b, with the cells as the
+    // vector dimension: each map then comes out of the GEMM already in its final layout
+    // (no transposition), and each value is still b[o] + Σ_i W[i,o]·x[i] summed in i order,
+    // so the maps equal Network::forward's outputs bit for bit. Cells go in chunks so the
+    // buffers stay small when the maps are not kept.
     const double dx = (spec.x_max - spec.x_min) / double(res);
     const double dy = (spec.y_max - spec.y_min) / double(res);
-    const size_t chunk = net.chunk_rows(kChunk);
-    std::vector<float> xin(chunk * in);
+    size_t widest = in;
+    for (size_t l = 0; l < L; ++l) widest = std::max(widest, net.layer_out(l));
+    const size_t chunk = std::min(cells, kChunk);
+    std::vector<float> xin(in * chunk), point(in), tmp[2];
+    if (!spec.neurons)
+        for (auto& t : tmp) t.resize(widest * chunk);
+    std::vector<float> col_z, col_a;
     for (size_t c0 = 0; c0 < cells; c0 += chunk) {
-        size_t n = std::min(chunk, cells - c0);
+        const size_t n = std::min(chunk, cells - c0);
         for (size_t k = 0; k < n; ++k) {
             size_t c = c0 + k, row = c / res, col = c % res;
             double x1 = spec.x_min + (double(col) + 0.5) * dx;
             double x2 = spec.y_max - (double(row) + 0.5) * dy;
-            compute_features(spec.features, x1, x2, xin.data() + k * in);
+            compute_features(spec.features, x1, x2, point.data());
+            for (size_t i = 0; i < in; ++i) xin[i * n + k] = point[i];
         }
-        const float* out = net.forward(xin.data(), n, ws);
-        const size_t no = net.outputs();
-        for (size_t k = 0; k < n; ++k) r.output[c0 + k] = out[k * no];
-        if (spec.neurons) {
-            for (size_t l = 0; l < L; ++l) {
-                const size_t u = net.layer_out(l);
-                const float* a = ws.a[l].data();
-                float* dst = r.neurons[l].data();
-                // Blocks of 16 units: 16 write streams (one per map) and one 64-byte
-                // read per point, instead of u streams, which thrash the cache when
-                // u is in the hundreds.
-                constexpr size_t kUnits = 16;
-                for (size_t j0 = 0; j0 < u; j0 += kUnits) {
-                    const size_t j1 = std::min(u, j0 + kUnits);
-                    for (size_t k = 0; k < n; ++k) {
-                        const float* src = a + k * u;
-                        float* d = dst + c0 + k;
-                        for (size_t j = j0; j < j1; ++j) d[j * cells] = src[j];
-                    }
+        const float* prev = xin.data();
+        size_t ld_prev = n;
+        for (size_t l = 0; l < L; ++l) {
+            const size_t ni = net.layer_in(l), no = net.layer_out(l);
+            float* dst = spec.neurons ? r.neurons[l].data() + c0 : tmp[l % 2].data();
+            const size_t ld = spec.neurons ? cells : n;
+            const std::vector<float>& b = net.biases(l);
+            for (size_t o = 0; o < no; ++o) std::fill_n(dst + o * ld, n, b.empty() ? 0.0f : b[o]);
+            // A[o, i] = W[i*no + o]: Wᵀ read through strides.
+            gemm_simd({no, n, ni, net.weights(l).data(), 1, no, prev, ld_prev, dst, ld, true});
+            const Activation act = net.arch().layers[l].activation;
+            if (act == Activation::softmax) {
+                // Softmax runs across the units of one cell: gather, apply, scatter.
+                col_z.resize(no);
+                col_a.resize(no);
+                for (size_t k = 0; k < n; ++k) {
+                    for (size_t o = 0; o < no; ++o) col_z[o] = dst[o * ld + k];
+                    activation_forward(act, col_z.data(), col_a.data(), no, no);
+                    for (size_t o = 0; o < no; ++o) dst[o * ld + k] = col_a[o];
                 }
+            } else {
+                for (size_t o = 0; o < no; ++o)
+                    activation_forward(act, dst + o * ld, dst + o * ld, n, n);
             }
+            prev = dst;
+            ld_prev = ld;
         }
+        std::copy_n(prev, n, r.output.data() + c0);  // first output unit
     }
     return r;
 }

@@ -22,6 +22,6 @@ struct GridResult {
 };
 
 // Throws nn::Error if features.size() != net.inputs() or the spec is out of range.
-GridResult evaluate_grid(const Network& net, const GridSpec& spec, Workspace& ws);
+GridResult evaluate_grid(const Network& net, const GridSpec& spec);
 
 }  // namespace nn

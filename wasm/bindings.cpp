@@ -411,7 +411,7 @@ struct NetworkHandle {
             s.resolution = narrow<int>(get_f64(opts, "resolution"), "grid: resolution");
             s.features = features_of(get_val(opts, "features"));
             s.neurons = get_bool(opts, "neurons");
-            nn::GridResult r = nn::evaluate_grid(net, s, ws);
+            nn::GridResult r = nn::evaluate_grid(net, s);
             val o = val::object();
             o.set("resolution", r.resolution);
             o.set("output", f32_copy(r.output));

@@ -193,18 +193,17 @@ TEST_CASE("limits: grid resolution and neuron-map memory", "[limits]") {
     a.inputs = 2;
     a.layers = {{4096, Activation::relu, true}, {1, Activation::tanh, true}};
     Network net(a, Loss::half_mse, Init::zeros, 1);
-    Workspace ws;
     GridSpec s;
     s.features = {Feature::x1, Feature::x2};
     s.resolution = 1001;
-    REQUIRE_THROWS_WITH(evaluate_grid(net, s, ws), "grid: resolution must be between 2 and 1000, got 1001");
+    REQUIRE_THROWS_WITH(evaluate_grid(net, s), "grid: resolution must be between 2 and 1000, got 1001");
     s.resolution = 200;
     // 200² cells × 4,097 neurons × 4 B = 655,520,000 B (625.2 MiB) > 256 MiB
-    REQUIRE_THROWS_WITH(evaluate_grid(net, s, ws),
+    REQUIRE_THROWS_WITH(evaluate_grid(net, s),
                         "grid: 200×200 maps for 4,097 neurons need 625.2 MiB; the limit is 256.0 MiB "
                         "(lower the resolution or skip neuron maps)");
     s.neurons = false;  // the output map alone is 200² floats and is computed in chunks
-    REQUIRE(evaluate_grid(net, s, ws).output.size() == 40000);
+    REQUIRE(evaluate_grid(net, s).output.size() == 40000);
 }
 
 TEST_CASE("limits: CSV size and rows, dataset samples, batch size", "[limits]") {

@@ -17,8 +17,7 @@ TEST_CASE("grid cells are sampled at their centres, top row first", "[grid]") {
     GridSpec s;
     s.resolution = 4;
     s.features = {Feature::x1, Feature::x2};
-    Workspace ws;
-    GridResult r = evaluate_grid(net, s, ws);
+    GridResult r = evaluate_grid(net, s);
     REQUIRE(r.output.size() == 16);
     // cell width 3: centres x1 = −4.5, −1.5, 1.5, 4.5; x2 = 4.5 (top) … −4.5 (bottom)
     CHECK(r.output[0] == Approx(-4.5 + 45));
@@ -36,14 +35,15 @@ TEST_CASE("grid neuron maps equal single-point activations", "[grid]") {
     GridSpec s;
     s.resolution = 7;
     s.features = {Feature::x1, Feature::sinx2, Feature::x1x2};
-    Workspace ws;
-    GridResult r = evaluate_grid(net, s, ws);
+    GridResult r = evaluate_grid(net, s);
     const size_t cell = 7 * 2 + 5;  // row 2, column 5
     float in[3];
     compute_features(s.features, -6 + 5.5 * 12 / 7.0, 6 - 2.5 * 12 / 7.0, in);
     auto acts = net.activations(in);
-    for (size_t u = 0; u < 5; ++u) CHECK(r.neurons[0][u * 49 + cell] == Approx(acts[0][u]).margin(1e-6));
-    CHECK(r.output[cell] == Approx(acts[1][0]).margin(1e-6));
+    // The grid runs transposed (cells as the vector dimension) but sums in the same order,
+    // so its maps equal the network's own forward pass bit for bit.
+    for (size_t u = 0; u < 5; ++u) CHECK(r.neurons[0][u * 49 + cell] == acts[0][u]);
+    CHECK(r.output[cell] == acts[1][0]);
 }
 
 TEST_CASE("grid refuses bad specs", "[grid]") {
@@ -51,15 +51,44 @@ TEST_CASE("grid refuses bad specs", "[grid]") {
     a.inputs = 2;
     a.layers = {{1, Activation::tanh, true}};
     Network net(a, Loss::half_mse);
-    Workspace ws;
     GridSpec s;
     s.features = {Feature::x1};
-    REQUIRE_THROWS_WITH(evaluate_grid(net, s, ws), "grid: 1 features for a network with 2 inputs");
+    REQUIRE_THROWS_WITH(evaluate_grid(net, s), "grid: 1 features for a network with 2 inputs");
     s.features = {Feature::x1, Feature::x2};
     s.resolution = 1;
-    REQUIRE_THROWS_WITH(evaluate_grid(net, s, ws), Catch::Contains("between 2 and 1000, got 1"));
+    REQUIRE_THROWS_WITH(evaluate_grid(net, s), Catch::Contains("between 2 and 1000, got 1"));
     s.resolution = 10;
     s.x_min = 3;
     s.x_max = -3;
-    REQUIRE_THROWS_WITH(evaluate_grid(net, s, ws), Catch::Contains("xMin < xMax"));
+    REQUIRE_THROWS_WITH(evaluate_grid(net, s), Catch::Contains("xMin < xMax"));
+}
+
+TEST_CASE("grid maps equal a batched forward pass exactly, softmax and chunks included", "[grid]") {
+    Architecture a;
+    a.inputs = 4;
+    a.layers = {{17, Activation::gelu, true}, {9, Activation::relu, false}, {3, Activation::softmax, true}};
+    Network net(a, Loss::softmax_ce, Init::he_normal, 8);
+    GridSpec s;
+    s.resolution = 37;  // 1,369 cells: more than one 1,024-cell chunk
+    s.features = {Feature::x1, Feature::x2, Feature::x1sq, Feature::sinx2};
+    GridResult r = evaluate_grid(net, s);
+    const size_t cells = 37 * 37;
+    std::vector<float> x(cells * 4);
+    for (size_t c = 0; c < cells; ++c)
+        compute_features(s.features, -6 + (double(c % 37) + 0.5) * 12 / 37.0,
+                         6 - (double(c / 37) + 0.5) * 12 / 37.0, x.data() + c * 4);
+    Workspace ws;
+    net.forward(x.data(), cells, ws);
+    size_t mismatches = 0;
+    for (size_t l = 0; l < 3; ++l) {
+        const size_t u = net.layer_out(l);
+        for (size_t c = 0; c < cells; ++c)
+            for (size_t j = 0; j < u; ++j) mismatches += r.neurons[l][j * cells + c] != ws.a[l][c * u + j];
+    }
+    CHECK(mismatches == 0);
+    for (size_t c = 0; c < cells; ++c) REQUIRE(r.output[c] == ws.a[2][c * 3]);
+    s.neurons = false;
+    GridResult o = evaluate_grid(net, s);
+    CHECK(o.neurons.empty());
+    CHECK(o.output == r.output);
 }
