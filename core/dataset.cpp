@@ -109,14 +109,24 @@ void gen_spiral(Points& p, int64_t n, double noise, Rng& rng) {
 
 // regressPlane: label = labelScale(x + nx + y + ny) with labelScale [-10,10] → [-1,1]
 // (not clamped: at noise 0.5 the labels reach ±1.8).
-void gen_plane(Points& p, int64_t n, double noise, Rng& rng) {
+// TF's regression sets draw a point in [-6, 6]² and then its noise, in this order.
+struct NoisyPoint {
+    double x, y, nx, ny;
+};
+NoisyPoint regression_point(double noise, Rng& rng) {
     const double radius = 6;
+    NoisyPoint q;
+    q.x = rng.uniform(-radius, radius);
+    q.y = rng.uniform(-radius, radius);
+    q.nx = rng.uniform(-radius, radius) * noise;
+    q.ny = rng.uniform(-radius, radius) * noise;
+    return q;
+}
+
+void gen_plane(Points& p, int64_t n, double noise, Rng& rng) {
     for (int64_t i = 0; i < n; ++i) {
-        double x = rng.uniform(-radius, radius);
-        double y = rng.uniform(-radius, radius);
-        double nx = rng.uniform(-radius, radius) * noise;
-        double ny = rng.uniform(-radius, radius) * noise;
-        push(p, x, y, ((x + nx) + (y + ny)) / 10);
+        NoisyPoint q = regression_point(noise, rng);
+        push(p, q.x, q.y, ((q.x + q.nx) + (q.y + q.ny)) / 10);
     }
 }
 
@@ -125,12 +135,9 @@ void gen_plane(Points& p, int64_t n, double noise, Rng& rng) {
 void gen_multigauss(Points& p, int64_t n, double noise, Rng& rng) {
     static const double g[6][3] = {{-4, 2.5, 1},  {0, 2.5, -1},  {4, 2.5, 1},
                                    {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
-    const double radius = 6;
     for (int64_t i = 0; i < n; ++i) {
-        double x = rng.uniform(-radius, radius);
-        double y = rng.uniform(-radius, radius);
-        double nx = rng.uniform(-radius, radius) * noise;
-        double ny = rng.uniform(-radius, radius) * noise;
+        const NoisyPoint q = regression_point(noise, rng);
+        const double x = q.x, y = q.y, nx = q.nx, ny = q.ny;
         double label = 0;
         for (const auto& c : g) {
             double s = 1 - dist(x + nx, y + ny, c[0], c[1]) / 2;

@@ -332,10 +332,12 @@ ModelFile model_from_json(std::string_view text) {
     return m;
 }
 
-ModelFile model_from_network(const Network& net) {
-    ModelFile m;
+ModelFile model_from_network(const Network& net, const ModelFile& settings) {
+    ModelFile m = settings;
     m.arch = net.arch();
     m.loss = net.loss();
+    m.weights.clear();
+    m.biases.clear();
     for (size_t l = 0; l < net.num_layers(); ++l) {
         m.weights.push_back(net.weights(l));
         m.biases.push_back(net.biases(l));

@@ -30,7 +30,10 @@ constexpr size_t kMaxModelBytes = 256u << 20;
 std::string model_to_json(const ModelFile& m);
 ModelFile model_from_json(std::string_view text);  // throws nn::Error("model: field 'layers[1].units': ...")
 
-ModelFile model_from_network(const Network& net);
+// The network's architecture, loss, weights and biases; the informational training
+// settings (features, init, optimizer, batch size, epochs, seed, dataset) come from
+// `settings`, or keep their defaults.
+ModelFile model_from_network(const Network& net, const ModelFile& settings = ModelFile());
 Network network_from_model(const ModelFile& m);
 
 }  // namespace nn

@@ -66,14 +66,23 @@ Metrics evaluate(const Network& net, const Dataset& d, size_t begin, size_t end)
 }
 
 Trainer::Trainer(Network& net, const Dataset& data, const TrainOptions& opt)
+    : Trainer(net, opt, &data) {}
+
+Trainer::Trainer(Network& net, const TrainOptions& opt) : Trainer(net, opt, nullptr) {}
+
+Trainer::Trainer(Network& net, const TrainOptions& opt, const Dataset* data)
     : net_(net), data_(data), opt_(opt), rng_(opt.seed) {
-    if (data.inputs != net.inputs())
-        throw Error("dataset has " + std::to_string(data.inputs) +
-                    " inputs but the network expects " + std::to_string(net.inputs()));
-    if (data.n_train < 1) throw Error("dataset has no training rows");
     check_batch_size(opt.batch_size);
-    net.check_batch(std::min(size_t(opt.batch_size), data.n_train), true);
-    targets_ = encode_targets(data, net.loss(), net.outputs());
+    if (data) {
+        if (data->inputs != net.inputs())
+            throw Error("dataset has " + std::to_string(data->inputs) +
+                        " inputs but the network expects " + std::to_string(net.inputs()));
+        if (data->n_train < 1) throw Error("dataset has no training rows");
+        net.check_batch(std::min(size_t(opt.batch_size), data->n_train), true);
+        targets_ = encode_targets(*data, net.loss(), net.outputs());
+        order_.resize(data->n_train);
+        for (size_t i = 0; i < order_.size(); ++i) order_[i] = uint32_t(i);
+    }
     std::vector<size_t> sizes;
     for (size_t l = 0; l < net.num_layers(); ++l) {
         sizes.push_back(net.weights(l).size());
@@ -81,13 +90,11 @@ Trainer::Trainer(Network& net, const Dataset& data, const TrainOptions& opt)
     }
     optim_ = Optimizer(opt.optimizer, sizes);
     grads_ = net.make_gradients();
-    order_.resize(data.n_train);
-    for (size_t i = 0; i < order_.size(); ++i) order_[i] = uint32_t(i);
 }
 
 void Trainer::set_options(const TrainOptions& opt) {
     check_batch_size(opt.batch_size);
-    net_.check_batch(std::min(size_t(opt.batch_size), data_.n_train), true);
+    if (data_) net_.check_batch(std::min(size_t(opt.batch_size), data_->n_train), true);
     optim_.set_settings(opt.optimizer);
     opt_ = opt;
 }
@@ -111,8 +118,10 @@ double Trainer::train_batch(const float* x, const float* y, size_t batch) {
 }
 
 EpochReport Trainer::train_epoch() {
+    if (!data_) throw Error("train_epoch: this trainer has no dataset (it only runs train_batch)");
+    const Dataset& data = *data_;
     const size_t in = net_.inputs(), out = net_.outputs();
-    const size_t bs = std::min(size_t(opt_.batch_size), data_.n_train);
+    const size_t bs = std::min(size_t(opt_.batch_size), data.n_train);
     std::vector<std::vector<float>> W0, b0;
     for (size_t l = 0; l < net_.num_layers(); ++l) {
         W0.push_back(net_.weights(l));
@@ -126,7 +135,7 @@ EpochReport Trainer::train_epoch() {
         size_t n = std::min(bs, order_.size() - start);
         for (size_t s = 0; s < n; ++s) {
             size_t r = order_[start + s];
-            std::copy_n(data_.x.data() + r * in, in, bx_.data() + s * in);
+            std::copy_n(data.x.data() + r * in, in, bx_.data() + s * in);
             std::copy_n(targets_.data() + r * out, out, by_.data() + s * out);
         }
         finite = std::isfinite(train_batch(bx_.data(), by_.data(), n));
@@ -137,8 +146,8 @@ EpochReport Trainer::train_epoch() {
     for (size_t l = 0; l < net_.num_layers() && finite; ++l)
         finite = all_finite(net_.weights(l)) && all_finite(net_.biases(l));
     if (finite) {
-        rep.train = evaluate_rows(net_, data_, targets_.data(), 0, data_.n_train, ws_);
-        rep.test = evaluate_rows(net_, data_, targets_.data(), data_.n_train, data_.n, ws_);
+        rep.train = evaluate_rows(net_, data, targets_.data(), 0, data.n_train, ws_);
+        rep.test = evaluate_rows(net_, data, targets_.data(), data.n_train, data.n, ws_);
         finite = std::isfinite(rep.train.loss) &&
                  (rep.test.samples == 0 || std::isfinite(rep.test.loss));
     }
@@ -152,8 +161,8 @@ EpochReport Trainer::train_epoch() {
         rep.diverged = true;
         rep.message = "diverged at epoch " + std::to_string(epoch_) +
                       "; lower the learning rate (now " + lr + ")";
-        rep.train = evaluate_rows(net_, data_, targets_.data(), 0, data_.n_train, ws_);
-        rep.test = evaluate_rows(net_, data_, targets_.data(), data_.n_train, data_.n, ws_);
+        rep.train = evaluate_rows(net_, data, targets_.data(), 0, data.n_train, ws_);
+        rep.test = evaluate_rows(net_, data, targets_.data(), data.n_train, data.n, ws_);
     }
     return rep;
 }

@@ -35,6 +35,8 @@ class Trainer {
 public:
     // Checks the dataset fits the network (inputs, outputs vs loss) and the options.
     Trainer(Network& net, const Dataset& data, const TrainOptions& opt);
+    // Without a dataset: only train_batch (your own x and encoded y) runs.
+    Trainer(Network& net, const TrainOptions& opt);
     EpochReport train_epoch();
     // One SGD step on a given batch (x: (batch, inputs), y encoded targets). Returns the loss.
     double train_batch(const float* x, const float* y, size_t batch);
@@ -43,7 +45,7 @@ public:
 
 private:
     Network& net_;
-    const Dataset& data_;
+    const Dataset* data_;  // null: train_batch only
     TrainOptions opt_;
     Optimizer optim_;
     Rng rng_;
@@ -54,6 +56,7 @@ private:
     Gradients grads_;
     int64_t epoch_ = 0;
     void apply(const Gradients& g);
+    Trainer(Network& net, const TrainOptions& opt, const Dataset* data);
 };
 
 }  // namespace nn

@@ -466,12 +466,9 @@ struct NetworkHandle {
         });
     }
 
-    // One optimiser step on x (n × inputs) and encoded targets y (n × outputs).
-    // The core's Trainer owns the optimiser state and the update, but its constructor
-    // needs a dataset. Without a previous trainEpochs, the step runs on a Trainer over
-    // a one-row placeholder dataset whose class count merely satisfies encode_targets;
-    // its rows are never used, since train_batch takes x and y as given. A core entry
-    // point without a dataset would remove this (asked for in issue 3's report).
+    // One optimiser step on x (n × inputs) and encoded targets y (n × outputs). After a
+    // trainEpochs the step shares that trainer's optimiser state; otherwise it runs on a
+    // dataset-free Trainer.
     void check_batch_sizes(size_t nx, size_t ny, unsigned n) const {
         if (n == 0 || nx != size_t(n) * net.inputs())
             throw nn::Error("trainBatch: expected x of n × inputs = " + std::to_string(n) + " × " +
@@ -482,14 +479,8 @@ struct NetworkHandle {
     }
     nn::Trainer& batch_trainer(const nn::TrainOptions& t) {
         if (!trainer) {
-            const int k = int(net.outputs());
-            const int classes = net.loss() == nn::Loss::bce          ? 2
-                                : net.loss() == nn::Loss::softmax_ce ? k
-                                : k == 1                            ? 0
-                                                                    : k;
-            trainer_data = std::make_shared<nn::Dataset>(nn::make_dataset_raw(
-                std::vector<float>(net.inputs(), 0.0f), {0.0}, net.inputs(), classes, 1.0, t.seed));
-            trainer = std::make_unique<nn::Trainer>(net, *trainer_data, t);
+            trainer = std::make_unique<nn::Trainer>(net, t);
+            trainer_data = nullptr;
         } else {
             // Cheap (no val): a trainEpochs in between may have set other options.
             trainer->set_options(t);
@@ -585,14 +576,7 @@ struct NetworkHandle {
     // what the handle recorded.
     std::string to_json(val extra) const {
         return guard([&] {
-            nn::ModelFile m = nn::model_from_network(net);
-            m.features = meta.features;
-            m.init = meta.init;
-            m.optimizer = meta.optimizer;
-            m.batch_size = meta.batch_size;
-            m.epochs = meta.epochs;
-            m.seed = meta.seed;
-            m.dataset = meta.dataset;
+            nn::ModelFile m = nn::model_from_network(net, meta);
             if (!extra.isUndefined() && !extra.isNull()) {
                 if (extra.hasOwnProperty("features")) {
                     m.features.clear();

@@ -194,3 +194,21 @@ TEST_CASE("model: size limit is checked before parsing") {
     std::string big(kMaxModelBytes + 1, ' ');
     REQUIRE_THROWS_WITH(model_from_json(big), Catch::Contains("the limit is 268,435,456 bytes"));
 }
+
+TEST_CASE("model: from a network with another file's training settings") {
+    Architecture a;
+    a.inputs = 2;
+    a.layers = {{3, Activation::relu, true}, {1, Activation::tanh, true}};
+    Network net(a, Loss::half_mse, Init::he_uniform, 5);
+    ModelFile settings;
+    settings.features = {"x1", "sinx2"};
+    settings.epochs = 42;
+    settings.dataset = "spiral";
+    settings.weights = {{1.0f}};  // stale weights in the settings are not kept
+    ModelFile m = model_from_network(net, settings);
+    CHECK(m.features == settings.features);
+    CHECK(m.epochs == 42);
+    CHECK(m.dataset == "spiral");
+    REQUIRE(m.weights.size() == 2);
+    CHECK(same_bits(m.weights[0], net.weights(0)));
+}

@@ -175,3 +175,19 @@ TEST_CASE("golden: a seeded spiral run gives these exact losses, natively and in
         CHECK(r.test.loss == golden[e][1]);
     }
 }
+
+TEST_CASE("a trainer without a dataset runs train_batch and refuses train_epoch", "[trainer]") {
+    Network net(mlp(2, {3}, Activation::tanh, 1, Activation::tanh), Loss::half_mse,
+                Init::glorot_uniform, 4);
+    Network twin = net;
+    TrainOptions opt;
+    opt.optimizer.kind = OptimizerKind::adam;
+    Trainer alone(net, opt);
+    // The same step through a trainer over a dataset gives the same weights.
+    Dataset d = make_dataset_raw({0, 0, 1, 1}, {0, 1}, 2, 2, 1.0, 1);
+    Trainer with_data(twin, d, opt);
+    float x[4] = {0.5f, -1.0f, 2.0f, 0.25f}, y[2] = {1.0f, -1.0f};
+    CHECK(alone.train_batch(x, y, 2) == with_data.train_batch(x, y, 2));
+    CHECK(net.weights(0) == twin.weights(0));
+    REQUIRE_THROWS_WITH(alone.train_epoch(), Catch::Contains("has no dataset"));
+}

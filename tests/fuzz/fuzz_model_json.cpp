@@ -19,14 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     // The reader checked every shape, so loading must not throw.
     nn::Network net = nn::network_from_model(m);
-    nn::ModelFile back = nn::model_from_network(net);
-    back.features = m.features;
-    back.init = m.init;
-    back.optimizer = m.optimizer;
-    back.batch_size = m.batch_size;
-    back.epochs = m.epochs;
-    back.seed = m.seed;
-    back.dataset = m.dataset;
+    nn::ModelFile back = nn::model_from_network(net, m);
     nn::ModelFile again = nn::model_from_json(nn::model_to_json(back));
     if (again.weights.size() != m.weights.size()) __builtin_trap();
     for (size_t l = 0; l < m.weights.size(); ++l) {
