@@ -2,11 +2,17 @@
 # Installs what nnplay needs on a fresh Debian 12 machine, and nothing twice:
 # Debian packages (toolchain, headers, Chromium for the browser tests) and the
 # npm devDependencies. Nothing here downloads a toolchain or a browser build.
+#   setup.sh          what building and serving need
+#   setup.sh test     also what only the tests need (PyTorch as a trusted engine,
+#                     Fashion-MNIST for the image-dataset tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(cmake ninja-build g++ clang emscripten libxsimd-dev catch2 nlohmann-json3-dev
               libclang-rt-14-dev chromium nodejs python3 gzip)
+# Debian's python3-torch is installed for /usr/bin/python3 (not a pyenv python on PATH):
+# tests call /usr/bin/python3 explicitly.
+[ "${1:-}" = test ] && APT_PACKAGES+=(python3-torch dataset-fashion-mnist)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

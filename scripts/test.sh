@@ -4,7 +4,7 @@
 # suite again under ASan+UBSan, and a bounded libFuzzer run per parser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh test
 source scripts/env.sh
 bash scripts/build.sh all
 
