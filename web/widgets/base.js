@@ -178,15 +178,6 @@ export function tidyDiagramLabels(svg) {
   }
 }
 
-// A download from a Blob (SVG export); works from file:// and http.
-export function download(name, blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url; a.download = name;
-  document.body.appendChild(a); a.click(); a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 // Neuron thumbnails cost a PNG data: URL each (the shared diagram draws them as SVG <image>),
 // about 0.5–1 ms apiece in a software-rendered browser, so the page as a whole refreshes one
 // widget's thumbnails at a time: at most every GATE_GAP_MS, round-robin, and each widget at

@@ -13,12 +13,11 @@ import { setWorkerFactory, stats, workerMemory } from './manager.js';
 const inWorker = typeof document === 'undefined' && typeof importScripts === 'function';
 
 if (inWorker) {
-  // web/lib/nnplay.mjs uses a global createNNModule when one exists (classic-script builds).
-  // It must exist before worker-host.js is evaluated: importing the page's worker.js starts
-  // its bootstrap, which calls createNNPlay() at once.
+  // web/lib/nnplay.mjs uses a global createNNModule when one exists (classic-script builds):
+  // define it before the host starts (startHost calls createNNPlay() at once).
   import('nnplay-core-single').then((core) => {
     if (typeof self.createNNModule !== 'function') self.createNNModule = core.default;
-    return import('./worker-host.js');
+    return import('../app/host.js');
   }).then((host) => host.startHost());
 } else {
   const src = document.currentScript && document.currentScript.src;

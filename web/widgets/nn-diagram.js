@@ -3,37 +3,15 @@
 // needs http, since pages opened from file:// may not fetch files) or for="id-of-an-nn-playground"
 // (follows that widget's training live). Drawing is the page's diagram (web/app/diagram.js).
 import { createDiagram, svgToString } from '../app/diagram.js';
-import { featureMap } from '../app/heatmap.js';
-import { ACTIVATIONS, FEATURES } from '../app/state.js';
+import { download } from '../app/export.js';
+import { featureLabels, inputLabels } from '../app/labels.js';
+import { ACTIVATIONS, quote } from '../app/state.js';
+import { thumbsFor } from '../app/thumbs.js';
 import { parseActivations, parseBool, parseEnum, parseLayers, MAX_COUNT_LAYERS } from './attrs.js';
-import { NNElement, SVG_NS, download, h, thumbsDue, tidyDiagramLabels } from './base.js';
-import { inputLabels } from './weight-count.js';
+import { NNElement, SVG_NS, h, thumbsDue, tidyDiagramLabels } from './base.js';
 import { countParameters, readModel } from './manager.js';
-import { quote } from '../app/state.js';
 
 const ALL_ACTS = [...ACTIVATIONS, 'softmax'];
-const THUMB_RES = 20;
-
-// Input labels for feature names (x1 → x₁); other names are shown as they are.
-export function featureLabels(names) {
-  return names.map((n) => (FEATURES.find((f) => f.name === n) || { label: n }).label);
-}
-
-// Thumbnail callback for diagram.update from a playground frame.
-export function thumbsFor(frame, features, layers) {
-  const last = layers.length - 1;
-  const outAct = layers[last].activation;
-  return (c, u) => {
-    if (c === 0) {
-      const name = features[u];
-      return name && FEATURES.some((f) => f.name === name) ? { values: featureMap(name, THUMB_RES), res: THUMB_RES, mode: 'signed' } : null;
-    }
-    const v = frame.neurons && frame.neurons[c - 1] && frame.neurons[c - 1][u];
-    if (!v) return null;
-    const mode = c - 1 === last && (outAct === 'sigmoid' || outAct === 'softmax') ? 'prob' : 'signed';
-    return { values: v, res: Math.round(Math.sqrt(v.length)), mode };
-  };
-}
 
 export class NNDiagram extends NNElement {
   static get observedAttributes() { return ['layers', 'activation', 'bias', 'model', 'for', 'export', 'theme']; }

@@ -12,13 +12,12 @@ import { ACTIVATIONS, MAX_LAYERS, MAX_WIDTH, defaults, featureNames, update } fr
 import { parseBool, parseEnum, parseLayers, parseList, parseNumber } from './attrs.js';
 import { NNElement, SVG_NS, cancelDraw, h, queueDraw, thumbsDue, tidyDiagramLabels } from './base.js';
 import { openSession } from './manager.js';
-import { featureLabels, thumbsFor } from './nn-diagram.js';
-import { inputLabels } from './weight-count.js';
+import { LEARNING_RATES, featureLabels, inputLabels, withValue } from '../app/labels.js';
+import { thumbsFor } from '../app/thumbs.js';
 
 export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'plane', 'multigauss'];
 const REGRESSION = ['plane', 'multigauss'];
 export const CONTROLS = ['play', 'step', 'reset', 'lr', 'activation', 'dataset', 'noise'];
-const LRS = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
 const MAP_SIZE = 168;  // CSS pixels
 const LINK_GAP_MS = 100;
 const training = new Set();  // widgets training on screen now
@@ -154,7 +153,7 @@ export class NNPlayground extends NNElement {
           onclick: () => { this.chart.reset(); this.session && this.session.send('reset'); } }));
       } else if (c === 'lr') {
         const sel = h('select', { 'aria-label': 'learning rate', onchange: (e) => this.setAttribute('lr', e.target.value) });
-        const list = LRS.includes(v.lr) ? LRS : [...LRS, v.lr].sort((a, b) => a - b);
+        const list = withValue(LEARNING_RATES, v.lr);
         for (const x of list) sel.append(h('option', { value: String(x), text: String(x), selected: x === v.lr }));
         kids.push(h('label', {}, 'LR ', sel));
       } else if (c === 'activation') {

@@ -7,26 +7,10 @@ import { blockArithmetic, fmtBytes, fmtInt } from '../app/format.js';
 import { parseBool, parseEnum, parseLayers } from './attrs.js';
 import { NNElement, SVG_NS, h, tidyDiagramLabels } from './base.js';
 import { countParameters } from './manager.js';
+import { inputLabels, layerNames } from '../app/labels.js';
 
 const PRECISIONS = ['fp32', 'fp16', 'int8'];
 const BYTES = { fp32: 4n, fp16: 2n, int8: 1n };
-
-// Column labels: "input", "hidden 1", …, "output".
-export function layerNames(n) {
-  return Array.from({ length: n }, (_, i) => (i === 0 ? 'input' : i === n - 1 ? 'output' : `hidden ${i}`));
-}
-
-// An array-like of input labels whose length is the input width, without allocating a
-// label per input (a layer may have up to 10^12 units; the diagram reads only the first few).
-export function inputLabels(width, names = []) {
-  return new Proxy([], {
-    get(target, k) {
-      if (k === 'length') return width;
-      if (typeof k === 'string' && /^\d+$/.test(k)) return names[+k] ?? `x${+k + 1}`;
-      return Reflect.get(target, k);
-    },
-  });
-}
 
 export class NNWeightCount extends NNElement {
   static get observedAttributes() { return ['layers', 'bias', 'precision', 'diagram', 'theme']; }

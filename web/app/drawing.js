@@ -1,0 +1,155 @@
+// What the page draws from the worker's events: the network diagram (with thumbnails and the
+// hover text), the decision map, the quantisation preview, the loss chart, the metrics and the
+// parameter panel. Frames are coalesced to one draw per animation frame; after drawing, the page
+// tells the worker ('drawn') so it sends the next frame.
+import { featureNames } from './state.js';
+import { renderParams } from './params.js';
+import { fmtNum, fmtPct } from './format.js';
+import { featureLabels, layerNames as columnNames } from './labels.js';
+import { thumbsFor } from './thumbs.js';
+import { app, $, send } from './page.js';
+import { showMessage } from './messages.js';
+
+// Labels of the network's inputs: CSV column names, or the features' (x₁, sin x₂, …).
+export function inputLabels() {
+  if (app.net && app.net.raw) return app.net.inputNames;
+  return featureLabels(featureNames(app.state));
+}
+
+export function layerNames() {
+  const n = app.net ? app.net.layers.length : app.state.networkShape.length + 1;
+  return columnNames(n + 1);
+}
+
+// The parameter panel: exact counts from the core (a request to the worker); a stale answer
+// (the network changed meanwhile) is dropped.
+export function requestCounts() {
+  if (!app.net || !app.client) return;
+  const id = ++app.countId;
+  const widths = [app.net.inputs, ...app.net.layers.map((l) => l.units)];
+  app.client.request('count', { widths }).then((report) => {
+    if (id === app.countId) renderParams($('params'), report, { layerNames: layerNames(), optimizer: app.state.optimizer });
+  }, (e) => {
+    if (id === app.countId && !e.fatal) showMessage(`parameter count: ${e.message}`);
+  });
+}
+
+export function renderNetwork() {
+  const n = app.net;
+  app.diagram.render({
+    inputs: inputLabels(),
+    widths: n.layers.map((l) => l.units),
+    activations: n.layers.map((l) => l.activation),
+  });
+  requestCounts();
+  if (app.lastFrame) drawDiagram(app.lastFrame, true);
+}
+
+export function onFrame(m) {
+  if (m.history && m.history.train.length) app.chart.push(m.history.train, m.history.test);
+  if (m.type === 'metrics') { showMetrics(m); return; }
+  // a frame may leave out the maps (a big network refreshes them less often): keep the last ones
+  const prev = app.frame || app.lastFrame;
+  if (prev && !m.raw) {
+    if (!m.map) m.map = prev.map;
+    if (!m.neurons) m.neurons = prev.neurons;
+  }
+  app.frame = m;
+  if (!app.drawScheduled) {
+    app.drawScheduled = true;
+    requestAnimationFrame(drawFrame);
+  }
+}
+
+function mapMode() {
+  const n = app.net;
+  if (!n) return 'signed';
+  const out = n.layers[n.layers.length - 1];
+  if (out.activation === 'softmax' || out.units > 1) return 'classes';
+  if (out.activation === 'sigmoid') return 'prob';
+  return 'signed';
+}
+
+function drawFrame(now) {
+  app.drawScheduled = false;
+  const m = app.frame;
+  if (!m) return;
+  app.frame = null;
+  const t0 = performance.now();
+  const opts = { mode: mapMode(), discretize: app.state.discretize, showTest: app.state.showTestData };
+  app.heatmap.draw(m.map, app.points, opts);
+  const qf = $('quant-figure');
+  if (m.quant) {
+    qf.hidden = false;
+    app.quantmap.draw(m.quant.map, app.points, opts);
+    $('quant-caption').textContent = `${m.quant.precision.toUpperCase()} weights: test loss ${fmtNum(m.quant.test.loss)}` +
+      (m.quant.test.accuracy == null ? '' : `, accuracy ${fmtPct(m.quant.test.accuracy)}`) +
+      ` (FP32: ${fmtNum(m.test && m.test.loss)})`;
+  } else qf.hidden = true;
+  drawDiagram(m);
+  app.lastFrame = m;
+  showMetrics(m);
+  app.chart.draw();
+  app.perf.drawMs = performance.now() - t0;
+  if (app.playing) {
+    if (app.perf.lastFrameAt) app.perf.frames.push(now - app.perf.lastFrameAt);
+    if (app.perf.frames.length > 120) app.perf.frames.shift();
+    app.perf.lastFrameAt = now;
+  }
+  send('drawn');
+}
+
+function drawDiagram(m, full = false) {
+  const neurons = m.neurons;
+  // thumbnails are redrawn only when the worker sent new maps (they cost data: URLs)
+  const fresh = full || neurons !== app.drawnNeurons;
+  app.drawnNeurons = neurons;
+  const names = app.net && !app.net.raw ? featureNames(app.state) : [];
+  app.diagram.update({
+    weights: m.weights,
+    biases: m.biases,
+    thumbs: fresh && app.net && thumbsFor(m, names, app.net.layers),
+  });
+  showHover();
+}
+
+function showMetrics(m) {
+  $('epoch').textContent = String(m.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  $('train-loss').textContent = fmtNum(m.train && m.train.loss);
+  $('test-loss').textContent = fmtNum(m.test && m.test.loss);
+  $('train-acc').textContent = m.train && m.train.accuracy != null ? fmtPct(m.train.accuracy) : '—';
+  $('test-acc').textContent = m.test && m.test.accuracy != null ? fmtPct(m.test.accuracy) : '—';
+  const now = performance.now();
+  app.perf.epochAt.push([now, m.epoch]);
+  while (app.perf.epochAt.length > 2 && now - app.perf.epochAt[0][0] > 2000) app.perf.epochAt.shift();
+  if (m.epoch < app.lastEpoch) app.perf.epochAt = [[now, m.epoch]];
+  app.lastEpoch = m.epoch;
+  showPerf(m);
+}
+
+// Figures for tests and the curious: frame time and epochs per second while training.
+export function perfFigures() {
+  const f = app.perf.frames;
+  const frameMs = f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN;
+  const e = app.perf.epochAt;
+  const eps = e.length > 1 ? (e[e.length - 1][1] - e[0][1]) / ((e[e.length - 1][0] - e[0][0]) / 1000) : NaN;
+  return { frameMs, epochsPerSec: eps, drawMs: app.perf.drawMs };
+}
+
+function showPerf(m) {
+  const p = perfFigures();
+  const el = $('perf');
+  el.textContent = app.playing
+    ? `frame ${fmtNum(p.frameMs, 1)} ms · draw ${fmtNum(p.drawMs, 1)} ms · ${fmtNum(p.epochsPerSec, 0)} epochs/s · ${fmtNum(m.epochMs, 3)} ms per epoch in the worker`
+    : '';
+  el.dataset.frameMs = String(p.frameMs);
+  el.dataset.epochsPerSec = String(p.epochsPerSec);
+  el.dataset.drawMs = String(p.drawMs);
+}
+
+export function showHover() {
+  const t = app.hoverTarget;
+  if (!t) return;
+  $('hover').textContent = app.diagram.describe(t, inputLabels());
+}
+

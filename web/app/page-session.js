@@ -1,0 +1,102 @@
+// The page's link to the training worker: starts the worker (web/app/worker.js) through the
+// shared client (worker-client.js), opens the page's session and turns the session's events
+// (protocol.js EVENTS) into what the page shows.
+import { parseHash } from './state.js';
+import { fmtInt } from './format.js';
+import { createWorkerClient } from './worker-client.js';
+import { app, $ } from './page.js';
+import { showMessage } from './messages.js';
+import { setState, fillAddClass, applyPatch } from './controls.js';
+import { onFrame, renderNetwork } from './drawing.js';
+import { download } from './export.js';
+import { setPlaying, reset } from './run.js';
+
+export function startWorker() {
+  app.client = createWorkerClient(() => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+  app.client.ready().then((info) => {
+    app.ready = true;
+    $('status').textContent = `Ready · nnplay ${info.version} · SIMD ${info.simd}`;
+  }, () => { /* the session gets the same failure as a 'fatal' event */ });
+  app.session = app.client.openSession(app.state, onSessionEvent);
+}
+
+export function workerFailed(text) {
+  app.ready = false;
+  setPlaying(false);
+  $('status').textContent = 'Training is not available.';
+  showMessage(`${text}.`, { id: 'fatal', actions: [{ label: 'Reload', run: () => location.reload() }] });
+}
+
+function lowerLearningRate() {
+  const lr = app.state.learningRate / 10;
+  applyPatch({ learningRate: Math.max(lr, 0.00001) });
+}
+
+function safeFileName(name) {
+  return String(name || 'nnplay-model').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'nnplay-model';
+}
+
+function onSessionEvent(m) {
+  switch (m.type) {
+    case 'fatal':
+      workerFailed(m.message);
+      break;
+    case 'error': {
+      const where = m.context ? `${m.context}: ` : '';
+      showMessage(`${where}${m.message}. The current network is kept.`);
+      if (m.context === 'settings' && m.keep) {
+        // the worker refused these settings: go back to the ones it still runs
+        const back = parseHash(m.keep, app.state).state;
+        setState(back, { send: false });
+      }
+      break;
+    }
+    case 'note':
+      showMessage(m.message, { kind: 'note' });
+      break;
+    case 'settings':
+      setState(m.settings, { send: false });
+      break;
+    case 'data':
+      app.points = m.points;
+      app.dataInfo = m;
+      $('data-note').textContent = m.raw
+        ? `Your CSV: ${fmtInt(m.size)} rows, ${m.inputNames.length} inputs (${m.inputNames.join(', ')}). Not stored in the link.`
+        : m.custom ? `Your data: ${fmtInt(m.size)} points (${fmtInt(m.trainSize)} for training). Not stored in the link.` : '';
+      $('clear-points').disabled = !m.custom;
+      $('map-caption').textContent = m.raw ? `No map: the data has ${m.inputNames.length} inputs, the map needs 2`
+        : 'FP32 output, −6…6 on both axes';
+      fillAddClass();
+      break;
+    case 'net':
+      app.net = m;
+      renderNetwork();
+      break;
+    case 'frame':
+    case 'metrics':
+      onFrame(m);
+      break;
+    case 'state':
+      setPlaying(m.playing);
+      break;
+    case 'diverged':
+      setPlaying(false);
+      showMessage(`Training stopped at epoch ${fmtInt(m.epoch)}: ${m.message}.`, {
+        id: 'diverged',
+        actions: [
+          { label: 'Lower the learning rate ÷10', run: () => lowerLearningRate() },
+          { label: 'Reset the network', run: () => reset() },
+        ],
+      });
+      break;
+    case 'model':
+      download(`${safeFileName(m.name)}.json`, new Blob([m.json], { type: 'application/json' }));
+      break;
+    case 'imported':
+      $('model-name').textContent = `Loaded model: ${m.name}`;
+      for (const n of m.notes) showMessage(`model settings: ${n}`, { kind: 'note' });
+      break;
+    default:
+      break;
+  }
+}

@@ -1,0 +1,59 @@
+// The one message protocol between a page (the playground page, the widgets) and the training
+// worker (web/app/host.js). Written once here; web/app/worker-client.js sends it, host.js
+// dispatches it. Pure: no DOM, no worker, no wasm.
+//
+// One id convention: every id comes from one counter in the client.
+//   to the worker    {sid, type, ...args}   a session command (type in COMMANDS)
+//                    {rid, type, ...args}   a request (type in REQUESTS)
+//   from the worker  {sid, type, ...}       a session event (type in EVENTS)
+//                    {rid, result} | {rid, error}   the answer to request rid
+//                    {type: 'ready', version, simd} once the wasm module loaded
+//                    {type: 'fatal', message}       the module did not load
+// `seq` on play/pause/step is echoed in the session's 'state' event, so a page shows the
+// worker's real state (a double click cannot leave the button disagreeing with the worker).
+
+// Session commands: name → the argument names it carries (documentation and a check in tests).
+export const COMMANDS = Object.freeze({
+  open: ['settings'],             // creates the session (its data and network) from settings
+  close: [],                      // deletes the session and everything it holds
+  configure: ['settings', 'force'],
+  play: ['seq'],
+  pause: ['seq'],
+  step: ['seq'],
+  reset: [],                      // a new network from the same settings
+  drawn: [],                      // the page drew the last frame; the worker may send the next
+  edit: ['target', 'value'],      // target {kind:'weight', block, from, to} | {kind:'bias', layer, unit}
+  addPoint: ['x1', 'x2', 'label'],
+  csv: ['text', 'name'],
+  clearCustom: [],
+  exportModel: ['name'],
+  importModel: ['text', 'name'],
+});
+
+// Stateless requests, answered by rid.
+export const REQUESTS = Object.freeze({
+  count: ['widths', 'bias'],      // → ParamReport (BigInt fields)
+  model: ['text'],                // → {inputs, layers, features, weights, biases} of a model file
+  memory: [],                     // → {heapBytes, heapUsed, sessions}
+});
+
+// What a session posts (all carry its sid).
+export const EVENTS = Object.freeze({
+  data: 'the dataset: points (2-D) or null for a CSV with other than 2 inputs, sizes, names',
+  net: 'the network: inputs, layers, loss, input names, settings',
+  frame: 'weights, biases, maps, metrics and the loss history since the last frame',
+  metrics: 'metrics and loss history without maps (while the page is still drawing)',
+  state: '{playing, seq}: whether the session trains, after the command numbered seq',
+  settings: 'the settings the session now runs (after a CSV, a point or an import)',
+  diverged: 'training stopped: the loss became NaN or infinite',
+  stalled: 'training is stuck: the message says why and what to try',
+  error: '{message, context, keep}: a command was refused; the session is unchanged',
+  note: 'a remark for the reader',
+  model: '{json, name}: an exported model file',
+  imported: '{name, notes, epoch}: a model file replaced the network',
+  reset: 'the network or data was replaced: views showing history (the loss chart) start over',
+});
+
+const has = (table, key) => typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key);
+export const isCommand = (type) => has(COMMANDS, type);
+export const isRequest = (type) => has(REQUESTS, type);

@@ -1,0 +1,477 @@
+// One training session: a dataset, a network and the training loop, driven by the commands of
+// web/app/protocol.js. It lives in the training worker (web/app/host.js creates one per page or
+// widget) and answers with plain arrays (Float32Array buffers, transferred). It never touches
+// the DOM and importing it starts nothing. Errors never replace the current network: a new
+// dataset/network is built first and swapped in only when it worked; the message names the problem.
+import {
+  changeLevel, crossCheck, datasetClasses, datasetName, datasetOptions, featureNames, networkSpec,
+  outputLayer, parseHash, parseValue, seedNumber, stateFromNetwork, toHash, trainOptions, SETTINGS,
+} from './state.js';
+import { shownUnits } from './diagram.js';
+
+const MAP_RES = 100;     // the decision-boundary map, as in TF Playground
+const THUMB_RES = 20;    // neuron thumbnails
+const MAX_CHUNK_MS = 12; // 'max' speed: train this long between looks at the message queue
+const DOMAIN = 6;
+const MAP_SHARE = 0.25;
+
+const FEATURE_FN = {
+  x1: (a) => a, x2: (a, b) => b, x1sq: (a) => a * a, x2sq: (a, b) => b * b,
+  x1x2: (a, b) => a * b, sinx1: (a) => Math.sin(a), sinx2: (a, b) => Math.sin(b),
+};
+
+// Inputs for every cell of the map (row-major, y from +6 down), for the given features.
+function gridInputs(features, res) {
+  const x = new Float32Array(res * res * features.length);
+  const fns = features.map((f) => FEATURE_FN[f]);
+  let k = 0;
+  for (let r = 0; r < res; r++) {
+    const b = DOMAIN - (r + 0.5) * (2 * DOMAIN) / res;
+    for (let c = 0; c < res; c++) {
+      const a = -DOMAIN + (c + 0.5) * (2 * DOMAIN) / res;
+      for (const f of fns) x[k++] = f(a, b);
+    }
+  }
+  return x;
+}
+
+function errorText(e) {
+  if (e && typeof e.message === 'string') return e.message;
+  return String(e);
+}
+
+const coords = new WeakMap();  // Dataset → {x1, x2} in its row order
+
+export class Session {
+  // post(msg, transfer): how this session's messages leave (the host tags them with the sid).
+  constructor(nn, post) {
+    this.nn = nn;
+    this.postOut = post;
+    this.settings = null;
+    this.data = null;        // Dataset
+    this.net = null;         // Network
+    this.custom = null;      // user points {x1, x2, labels, classes} or a raw CSV Dataset marker
+    this.rawCsv = false;     // true: data is a CSV with other than 2 inputs (no map)
+    this.epoch = 0;
+    this.playing = false;
+    this.waitingForPage = false;  // a frame is out; the page acks with 'drawn'
+    this.loopScheduled = false;
+    this.history = { train: [], test: [] };
+    this.last = null;        // last EpochReport
+    this.gridCache = { key: '', x: null };
+    this.epochMs = 1;
+    this.frameDue = false;   // a chunk was trained while the page was drawing
+    // Cost of the maps (EMA, ms) and when they were last made: a big network refreshes its
+    // maps less often so that they take at most MAP_SHARE of the time while training.
+    this.mapCost = { map: 0, thumbs: 0, lastMap: -Infinity, lastThumbs: -Infinity };
+    this.chan = new MessageChannel();
+    this.chan.port1.onmessage = () => this.loop();
+  }
+
+  // Buffers may be shared by several views (e.g. one grid buffer for all neuron maps): transfer each once.
+  post(msg, transfer = []) { this.postOut(msg, [...new Set(transfer)]); }
+  fail(message, context) { this.post({ type: 'error', message, context }); }
+
+  // ---------- building ----------
+
+  features(s = this.settings) { return featureNames(s); }
+
+  // The dataset for settings s (from the user's points if any), with its raw 2-D
+  // coordinates in the same row order as x()/labels() for drawing.
+  buildData(s, custom) {
+    const nn = this.nn;
+    if (custom && custom.raw) return custom.raw;  // caller owns the raw CSV dataset
+    const features = this.features(s);
+    const data = custom
+      ? nn.datasetFromPoints({ x1: custom.x1, x2: custom.x2, labels: custom.labels, classes: custom.classes,
+        features, trainRatio: s.percTrainData / 100, seed: seedNumber(s.seed) })
+      : nn.makeDataset(datasetName(s), { ...datasetOptions(s), features });
+    const p = data.points();
+    coords.set(data, { x1: Float32Array.from(p.x1), x2: Float32Array.from(p.x2) });
+    return data;
+  }
+
+  // Classes of the data in use (0 = regression).
+  classesOf(data, s) { return data ? data.classes : datasetClasses(s); }
+
+  buildNet(s, data) {
+    const spec = networkSpec(s, this.classesOf(data, s), data.inputs);
+    const net = new this.nn.Network(spec);
+    if (!this.rawCsv) net.features = this.features(s);
+    return net;
+  }
+
+  // Applies new settings; rebuilds as little as needed. On failure keeps everything.
+  configure(s, force, dropCustom = false) {
+    const level = force || (this.settings ? changeLevel(this.settings, s) : 'data');
+    const old = this.settings;
+    if (!level) return;
+    if (level === 'train' || level === 'view') {
+      this.settings = s;
+      if (level === 'view' || (old && old.precision !== s.precision)) this.sendFrame(true);
+      return;
+    }
+    let data = this.data, custom = this.custom, newData = null, net = null;
+    try {
+      if (level === 'data') {
+        // features alone keep the user's points; any other data setting regenerates
+        const onlyFeatures = old && Object.keys(SETTINGS).every((k) => SETTINGS[k].group !== 'data' ||
+          ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'].includes(k) || String(old[k]) === String(s[k]));
+        if (!onlyFeatures || dropCustom) custom = null;
+        if (custom && custom.raw) {
+          // a raw CSV has its own columns; features do not apply
+        } else {
+          newData = this.buildData(s, custom);
+          data = newData;
+        }
+      }
+      net = this.buildNet(s, data);
+    } catch (e) {
+      if (newData) newData.delete();
+      if (net) net.delete();
+      this.post({ type: 'error', message: errorText(e), context: 'settings', keep: old ? toHash(old) : null });
+      return;
+    }
+    if (newData) {
+      if (this.data && this.data !== newData && !(this.custom && this.custom.raw === this.data)) this.data.delete();
+      if (this.custom && this.custom.raw && custom !== this.custom) this.custom.raw.delete();
+      this.data = newData;
+      this.custom = custom;
+      this.rawCsv = false;
+    }
+    if (this.net) this.net.delete();
+    this.net = net;
+    this.settings = s;
+    this.resetTraining();
+    if (level === 'data') this.sendData();
+    this.sendNet();
+    this.sendFrame(true);
+  }
+
+  resetTraining() {
+    this.epoch = 0;
+    this.history = { train: [], test: [] };
+    this.last = null;
+    try {
+      const ev = this.net.evaluate(this.data);
+      this.last = { train: ev.train, test: ev.test };
+    } catch (e) { this.fail(errorText(e), 'evaluate'); }
+  }
+
+  sendData() {
+    const d = this.data;
+    let points = null;
+    if (!this.rawCsv) {
+      const p = coords.get(d);
+      points = { x1: p.x1.slice(), x2: p.x2.slice(),
+        labels: Float32Array.from(d.labels()), trainSize: d.trainSize, classes: d.classes };
+    }
+    this.post({ type: 'data', points, classes: d.classes, size: d.size, trainSize: d.trainSize,
+      inputNames: d.inputNames, custom: !!this.custom, raw: this.rawCsv },
+    points ? [points.x1.buffer, points.x2.buffer, points.labels.buffer] : []);
+  }
+
+  sendNet() {
+    const n = this.net;
+    this.post({ type: 'net', inputs: n.inputs, layers: n.layers.map((l) => ({ ...l })), loss: n.loss,
+      inputNames: this.data.inputNames, raw: this.rawCsv, settings: this.settings });
+  }
+
+  // ---------- training ----------
+
+  play() { this.playing = true; this.schedule(); }
+  pause() { this.playing = false; this.post({ type: 'state', playing: false }); }
+
+  schedule() {
+    if (this.loopScheduled) return;
+    this.loopScheduled = true;
+    this.chan.port2.postMessage(null);
+  }
+
+  trainChunk(epochs) {
+    const t0 = performance.now();
+    const reports = this.net.trainEpochs(this.data, { ...trainOptions(this.settings), epochs, seed: this.epoch + 1 });
+    const ms = performance.now() - t0;
+    for (const r of reports) {
+      this.epoch++;
+      this.history.train.push(r.train.loss);
+      this.history.test.push(r.test.loss);
+      this.last = r;
+      if (r.diverged) {
+        this.playing = false;
+        this.post({ type: 'diverged', epoch: this.epoch, message: r.message ||
+          'the loss became NaN or infinite; the weights were restored to the start of that epoch' });
+        break;
+      }
+    }
+    if (reports.length) this.epochMs = 0.8 * this.epochMs + 0.2 * (ms / reports.length);
+    return ms;
+  }
+
+  loop() {
+    this.loopScheduled = false;
+    if (!this.playing || !this.net) return;
+    const speed = this.settings.speed;
+    try {
+      if (speed === 'max') {
+        const n = Math.max(1, Math.min(10000, Math.floor(MAX_CHUNK_MS / Math.max(this.epochMs, 0.001))));
+        this.trainChunk(n);
+        if (!this.waitingForPage) this.sendFrame(false);
+        else this.sendMetrics();
+        if (this.playing) this.schedule();
+      } else {
+        // One chunk per page frame: train the next chunk while the page draws the last one.
+        if (this.frameDue) return;  // trained ahead already; 'drawn' sends it
+        this.trainChunk(Number(speed));
+        if (this.waitingForPage) { this.frameDue = true; return; }
+        this.sendFrame(false);
+        if (this.playing) this.schedule();
+      }
+    } catch (e) {
+      this.playing = false;
+      this.fail(errorText(e), 'training');
+      this.post({ type: 'state', playing: false });
+    }
+  }
+
+  step() {
+    this.playing = false;
+    try { this.trainChunk(1); } catch (e) { this.fail(errorText(e), 'training'); }
+    this.sendFrame(true);
+  }
+
+  drawn() {
+    this.waitingForPage = false;
+    if (this.frameDue) { this.frameDue = false; this.sendFrame(false); }
+    if (this.playing) this.schedule();
+  }
+
+  takeHistory() {
+    const h = { train: Float32Array.from(this.history.train), test: Float32Array.from(this.history.test) };
+    this.history = { train: [], test: [] };
+    return h;
+  }
+
+  metrics() {
+    const r = this.last;
+    return { epoch: this.epoch, playing: this.playing, epochMs: this.epochMs,
+      train: r ? r.train : null, test: r ? r.test : null };
+  }
+
+  sendMetrics() {
+    const h = this.takeHistory();
+    this.post({ type: 'metrics', ...this.metrics(), history: h }, [h.train.buffer, h.test.buffer]);
+  }
+
+  // Output map over the grid for net (all outputs per cell), or null for raw CSV data.
+  outputMap(net) {
+    if (this.rawCsv) return null;
+    const feats = this.features();
+    const key = feats.join(',');
+    if (this.gridCache.key !== key) this.gridCache = { key, x: gridInputs(feats, MAP_RES) };
+    const values = net.predict(this.gridCache.x, MAP_RES * MAP_RES);
+    return { values, res: MAP_RES, outputs: net.outputs };
+  }
+
+  sendFrame(force) {
+    if (!this.net) return;
+    const t0 = performance.now();
+    const net = this.net;
+    const transfer = [];
+    const weights = [], biases = [];
+    for (let b = 0; b < net.layers.length; b++) {
+      const w = net.getWeights(b), bi = net.getBiases(b);
+      weights.push(w); biases.push(bi);
+      transfer.push(w.buffer, bi.buffer);
+    }
+    let map = null, neurons = null, quant = null;
+    const c = this.mapCost;
+    const due = (last, cost) => force || !this.playing || t0 - last >= cost / MAP_SHARE;
+    try {
+      if (due(c.lastMap, c.map)) {
+        const t = performance.now();
+        map = this.outputMap(net);
+        c.lastMap = performance.now();
+        c.map = 0.7 * c.map + 0.3 * (c.lastMap - t);
+        if (map) transfer.push(map.values.buffer);
+      }
+      if (!this.rawCsv && due(c.lastThumbs, c.thumbs)) {
+        const t = performance.now();
+        const g = net.evaluateGrid({ resolution: THUMB_RES, neurons: true });
+        neurons = g.neurons.map((layer) => layer.slice(0, shownUnits(layer.length)));
+        for (const layer of neurons) for (const m of layer) transfer.push(m.buffer);
+        c.lastThumbs = performance.now();
+        c.thumbs = 0.7 * c.thumbs + 0.3 * (c.lastThumbs - t);
+      }
+      if (this.settings.precision !== 'fp32') {
+        const q = net.quantized(this.settings.precision);
+        try {
+          const ev = q.evaluate(this.data);
+          const qm = this.outputMap(q);
+          quant = { precision: this.settings.precision, train: ev.train, test: ev.test, map: qm };
+          if (qm) transfer.push(qm.values.buffer);
+        } finally { q.delete(); }
+      }
+    } catch (e) {
+      this.fail(errorText(e), 'drawing');
+    }
+    const h = this.takeHistory();
+    transfer.push(h.train.buffer, h.test.buffer);
+    this.waitingForPage = true;
+    this.post({ type: 'frame', ...this.metrics(), history: h, weights, biases, map, neurons, quant,
+      frameMs: performance.now() - t0, force: !!force, raw: this.rawCsv }, transfer);
+  }
+
+  // ---------- edits, data, models ----------
+
+  edit(t, value) {
+    if (!Number.isFinite(value)) return this.fail(`a ${t.kind} must be a finite number`, 'edit');
+    try {
+      if (t.kind === 'weight') this.net.setWeight(t.block, t.from, t.to, value);
+      else this.net.setBias(t.layer, t.unit, value);
+      const ev = this.net.evaluate(this.data);
+      this.last = { ...(this.last || {}), train: ev.train, test: ev.test };
+    } catch (e) { return this.fail(errorText(e), 'edit'); }
+    this.sendFrame(true);
+  }
+
+  currentPoints() {
+    if (this.custom && !this.custom.raw) return this.custom;
+    const p = coords.get(this.data);
+    return { x1: Array.from(p.x1), x2: Array.from(p.x2), labels: Array.from(this.data.labels()), classes: this.data.classes };
+  }
+
+  addPoint(x1, x2, label) {
+    if (this.rawCsv) return this.fail('points can be added only to 2-D data', 'add point');
+    const base = this.currentPoints();
+    const custom = { x1: [...base.x1, x1], x2: [...base.x2, x2], labels: [...base.labels, label], classes: base.classes };
+    this.replaceData(custom, null);
+  }
+
+  // Swaps in new data (points or a raw CSV dataset); the network is rebuilt to fit it.
+  replaceData(custom, raw, settingsPatch = {}, name) {
+    const s = { ...this.settings, ...settingsPatch };
+    let data = null, net = null;
+    const wasRaw = this.rawCsv;
+    try {
+      data = raw || this.buildData(s, custom);
+      this.rawCsv = !!raw;
+      net = this.buildNet(s, data);
+    } catch (e) {
+      this.rawCsv = wasRaw;
+      if (data && data !== raw) data.delete();
+      if (raw) raw.delete();
+      if (net) net.delete();
+      return this.fail(errorText(e), name ? `file ${name}` : 'data');
+    }
+    if (this.data) this.data.delete();
+    if (this.net) this.net.delete();
+    this.data = data; this.net = net;
+    this.custom = raw ? { raw } : custom;
+    this.settings = s;
+    this.resetTraining();
+    this.post({ type: 'settings', settings: s });
+    this.sendData(); this.sendNet(); this.sendFrame(true);
+  }
+
+  loadCSV(text, name) {
+    let d;
+    try {
+      d = this.nn.datasetFromCSV(text, { trainRatio: this.settings.percTrainData / 100, seed: seedNumber(this.settings.seed) });
+    } catch (e) { return this.fail(errorText(e), `file ${name}`); }
+    const classes = d.classes;
+    const patch = { problem: classes === 0 ? 'regression' : 'classification' };
+    if (classes === 0) patch.loss = 'half_mse';
+    else if (classes > 2 && this.settings.loss === 'bce') patch.loss = 'softmax_ce';
+    if (d.inputs === 2) {
+      const x = d.x(), labels = Array.from(d.labels());
+      const x1 = [], x2 = [];
+      for (let i = 0; i < d.size; i++) { x1.push(x[2 * i]); x2.push(x[2 * i + 1]); }
+      d.delete();
+      this.replaceData({ x1, x2, labels, classes }, null, patch, name);
+    } else {
+      this.replaceData(null, d, patch, name);
+    }
+    if (!this.rawCsv) return;
+    this.post({ type: 'note', message: `${name}: ${this.data.inputs} input columns — the map needs exactly 2, so it is hidden` });
+  }
+
+  exportModel(name) {
+    try {
+      // The core's format plus two keys of ours that fromJSON ignores: a name and the page's
+      // settings (so a re-import restores the dataset and controls too).
+      const model = JSON.parse(this.net.toJSON({ epochs: this.epoch }));
+      const json = JSON.stringify({ ...model, name, settings: toHash(this.settings) }, null, 1);
+      this.post({ type: 'model', json, name });
+    } catch (e) { this.fail(errorText(e), 'export'); }
+  }
+
+  importModel(text, fileName) {
+    const where = `file ${fileName}`;
+    let net;
+    try { net = this.nn.Network.fromJSON(text); } catch (e) { return this.fail(errorText(e), where); }
+    let meta = {};
+    try { meta = JSON.parse(text); } catch { /* fromJSON accepted it; no extras */ }
+    const extra = (meta && typeof meta.extra === 'object' && meta.extra) || meta || {};
+    const name = typeof extra.name === 'string' ? extra.name : typeof meta.name === 'string' ? meta.name : fileName;
+    const notes = [];
+    let s = this.settings;
+    if (typeof extra.settings === 'string') {
+      const r = parseHash(extra.settings, s);
+      s = r.state;
+      notes.push(...r.errors);
+    }
+    const info = { features: Array.isArray(net.features) ? net.features.map(String) : [], layers: net.layers, loss: net.loss };
+    const next = stateFromNetwork(s, info);
+    const problem = (() => {
+      const hidden = info.layers.slice(0, -1);
+      if (hidden.length > 8) return `the model has ${hidden.length} hidden layers; the page shows at most 8`;
+      const shape = parseValue('networkShape', hidden.map((l) => l.units).join(','));
+      if (shape.error) return shape.error;
+      const bad = hidden.find((l) => parseValue('activation', l.activation).error);
+      if (bad) return `the model uses activation ${bad.activation} in a hidden layer, which the page cannot show`;
+      const cc = crossCheck(next);
+      if (cc.length) return cc.join('; ');
+      if (!this.rawCsv && net.inputs !== featureNames(next).length) {
+        return `the model has ${net.inputs} inputs but names ${featureNames(next).length} known features`;
+      }
+      return null;
+    })();
+    if (problem) { net.delete(); return this.fail(`${problem}; the current network is kept`, where); }
+    // Data for the model's features (or its settings); then check the outputs fit.
+    let data = this.data, newData = null;
+    try {
+      if (changeLevel(this.settings, next) === 'data') { newData = this.buildData(next, this.custom && !this.custom.raw ? this.custom : null); data = newData; }
+      const want = outputLayer(next, data.classes);
+      if (net.inputs !== data.inputs) throw new Error(`the model has ${net.inputs} inputs but the data has ${data.inputs}`);
+      if (want.units !== net.outputs) throw new Error(`the model has ${net.outputs} outputs but the data needs ${want.units}`);
+    } catch (e) {
+      if (newData) newData.delete();
+      net.delete();
+      return this.fail(`${errorText(e)}; the current network is kept`, where);
+    }
+    if (newData) { if (this.data) this.data.delete(); this.data = newData; if (this.custom && this.custom.raw) this.custom = null; }
+    this.net.delete();
+    this.net = net;
+    if (!this.rawCsv) net.features = featureNames(next);
+    this.settings = next;
+    this.resetTraining();
+    this.post({ type: 'settings', settings: next });
+    this.post({ type: 'imported', name, notes });
+    if (newData) this.sendData();
+    this.sendNet();
+    this.sendFrame(true);
+  }
+
+  // Frees everything the session holds (the host calls it on 'close').
+  dispose() {
+    this.playing = false;
+    if (this.custom && this.custom.raw && this.custom.raw !== this.data) this.custom.raw.delete();
+    if (this.net) this.net.delete();
+    if (this.data) this.data.delete();
+    this.net = this.data = this.custom = null;
+    this.chan.port1.onmessage = null;
+    this.chan.port1.close();
+    this.chan.port2.close();
+  }
+}
