@@ -16,6 +16,7 @@ set(NN_TEST_SOURCES
   tests/core/test_grid.cpp
   tests/core/test_quantize.cpp
   tests/core/test_fuzz_regressions.cpp
+  tests/core/test_transformer.cpp
 )
 add_library(nn_catch_main OBJECT tests/catch_main.cpp)
 target_link_libraries(nn_catch_main PRIVATE nn_deps)
@@ -38,4 +39,13 @@ catch_discover_tests(nn_tests EXTRA_ARGS --use-colour no)
 if(NOT EMSCRIPTEN)
   # End-to-end CLI checks (worked example, JSON, train → save → eval, exit codes).
   add_test(NAME cli COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/test_cli.sh $<TARGET_FILE:nnplay>)
+endif()
+if(NOT EMSCRIPTEN)
+  # Transformer counts (issue 13): the CLI end to end, and torch.nn layer shapes on the
+  # meta device as an independent count (/usr/bin/python3 has Debian's torch; 77 = skip).
+  add_test(NAME cli_count_transformer
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/test_count_transformer.sh $<TARGET_FILE:nnplay>)
+  add_test(NAME transformer_torch_meta
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/transformer/torch_meta_count.py $<TARGET_FILE:nnplay>)
+  set_tests_properties(transformer_torch_meta PROPERTIES SKIP_RETURN_CODE 77)
 endif()

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "arch.h"
+#include "count_transformer.h"
 #include "dataset.h"
 #include "error.h"
 #include "model_io.h"
@@ -31,6 +32,8 @@ const char* kUsage =
     "  nnplay count WIDTH WIDTH... [--no-bias] [--json]\n"
     "      every layer's width, input first; prints weights, biases, parameters, MACs,\n"
     "      storage (FP32/FP16/INT8/INT4), optimiser state and activation memory\n"
+    "  nnplay count --preset ID | --hf-config FILE | --layers N ... [--json]\n"
+    "      a transformer stack: parameters per component, storage, KV cache, FLOPs\n"
     "  nnplay train [--dataset NAME | --data FILE.csv [--label COL] [--regression]]\n"
     "      [--samples N] [--noise X] [--classes K] [--train-ratio R] [--features LIST]\n"
     "      [--hidden LIST] [--activation NAME] [--loss NAME] [--init NAME]\n"
@@ -254,6 +257,7 @@ std::string pad_right(const std::string& s, size_t w) {
 
 int cmd_count(int argc, char** argv) {
     const std::string cmd = "count";
+    if (nn::cli::count_is_transformer(argc, argv)) return nn::cli::count_transformer(argc, argv);
     Args a = parse_args(cmd, argc, argv, {{"--no-bias", false}, {"--json", false}});
     if (a.pos.size() < 2)
         usage_error(cmd, "give every layer's width, input first (at least two), e.g. "
@@ -761,6 +765,7 @@ int main(int argc, char** argv) {
         if (cmd == "eval") return cmd_eval(argc - 2, argv + 2);
         if (cmd == "help" || cmd == "--help" || cmd == "-h") {
             std::string what = argc > 2 ? argv[2] : "";
+            if (what == "count") std::fputs(nn::cli::kCountTransformerHelp, stdout);
             std::fputs(what == "train"   ? kTrainHelp
                        : what == "eval"  ? kEvalHelp
                        : what == "count" ? kCountHelp
