@@ -481,6 +481,7 @@ std::string transformer_report_to_json(const TransformerReport& r) {
         o["active_params"] = t.active_params;
         o["macs_per_token"] = t.macs_per_token;
         o["tied"] = t.tied;
+        o["in_block"] = t.in_block;
         o["note"] = t.note;
         // The arithmetic of one copy, e.g. "4,096 × 11,008 = 45,088,768 weights".
         std::string a = t.matrix ? format_thousands(t.in) + " × " + format_thousands(t.out) + " = " +

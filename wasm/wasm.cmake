@@ -10,7 +10,8 @@
 set(NNPLAY_WEB_GEN ${CMAKE_SOURCE_DIR}/web/gen CACHE PATH "where the wasm module builds go")
 file(MAKE_DIRECTORY ${NNPLAY_WEB_GEN})
 
-add_library(nn_wasm_bindings OBJECT ${CMAKE_CURRENT_LIST_DIR}/bindings.cpp)
+add_library(nn_wasm_bindings OBJECT ${CMAKE_CURRENT_LIST_DIR}/bindings.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/bindings_transformer.cpp)
 target_link_libraries(nn_wasm_bindings PRIVATE nncore)
 target_compile_options(nn_wasm_bindings PRIVATE -Wall -Wextra)
 target_compile_definitions(nn_wasm_bindings PRIVATE NNPLAY_VERSION="${PROJECT_VERSION}")

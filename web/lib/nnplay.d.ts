@@ -168,6 +168,17 @@ export interface NNPlay {
   /** float lanes per SIMD register (4 in wasm) */
   readonly lanes: number;
   countParameters(widths: number[], opts?: { bias?: boolean }): ParamReport;
+  /**
+   * Exact parameters, storage, KV cache, Adam memory and FLOPs of a transformer stack.
+   * `spec` is a preset id ('llama-2-7b') or a TransformerSpec (keys left out keep the preset's
+   * values when `preset` is given, else TransformerSpec's defaults). Throws the core's message,
+   * naming the key: "kv_heads: 5 does not divide heads 32; allowed: …".
+   */
+  countTransformer(spec: string | TransformerSpec, options?: TransformerOptions): TransformerReport;
+  /** A Hugging Face config.json (model_type gpt2, llama, mistral, mixtral, qwen2, bert) as a spec. */
+  transformerFromHFConfig(text: string): TransformerSpec;
+  /** The presets: id, where the config comes from, and the spec. */
+  transformerPresets(): { id: TransformerPresetId; source: string; spec: TransformerSpec }[];
   Network: NetworkConstructor;
   makeDataset(name: DatasetName, opts?: MakeDatasetOptions): Dataset;
   datasetFromPoints(p: PointsInput): Dataset;
@@ -177,4 +188,115 @@ export interface NNPlay {
   heapBytes(): number;
   /** bytes in use by the allocator, mallinfo().uordblks (for leak checks) */
   heapUsed(): number;
+}
+
+// ---- transformers (issue 13) ------------------------------------------------------------------
+export type TransformerPresetId = 'gpt2' | 'gpt2-medium' | 'gpt2-large' | 'gpt2-xl' | 'bert-base' |
+  'llama-2-7b' | 'llama-2-13b' | 'llama-2-70b' | 'llama-3-8b' | 'mistral-7b' | 'qwen2-7b' |
+  'qwen2-0.5b' | 'mixtral-8x7b';
+/**
+ * One transformer description; the same keys in the CLI (--kv-heads), the page's link and
+ * the spec JSON. Sizes are numbers (or BigInt / decimal strings beyond 2^53). Defaults:
+ * Llama-2-7B's shape.
+ */
+export interface TransformerSpec {
+  /** start from this preset; the other keys override it */
+  preset?: TransformerPresetId;
+  name?: string;
+  vocab?: number | bigint;
+  /** d_model */
+  width?: number | bigint;
+  layers?: number | bigint;
+  /** query heads */
+  heads?: number | bigint;
+  /** = heads: multi-head; 1: multi-query; a divisor of heads between: grouped-query */
+  kv_heads?: number | bigint;
+  /** 0 (default): width / heads, which must divide exactly */
+  head_dim?: number | bigint;
+  /** d_ff, per expert */
+  mlp_width?: number | bigint;
+  /** 'gelu': up + down (2 matrices); 'swiglu': gate + up + down (3) */
+  mlp?: 'gelu' | 'swiglu';
+  /** 'layernorm': weight + bias; 'rmsnorm': weight only */
+  norm?: 'layernorm' | 'rmsnorm';
+  /** 'learned': a context × width table; 'rotary': no parameters */
+  positions?: 'learned' | 'rotary';
+  /** rows of a learned position table; the default KV-cache length */
+  context?: number | bigint;
+  /** the output head is the token embedding */
+  tied?: boolean;
+  qkv_bias?: boolean; out_bias?: boolean; mlp_bias?: boolean;
+  /** a norm after the last block (default true) */
+  final_norm?: boolean;
+  /** a norm after the embeddings (BERT) */
+  embedding_norm?: boolean;
+  /** token-type (segment) embedding rows, 0 = none */
+  token_types?: number | bigint;
+  /** BERT's pooler (width × width + width) */
+  pooler?: boolean;
+  /** an output head onto the vocabulary (default true; BERT's BertModel has none) */
+  lm_head?: boolean;
+  /** MoE experts per MLP (1 = dense) and experts used per token */
+  experts?: number | bigint;
+  experts_per_token?: number | bigint;
+}
+export interface TransformerOptions {
+  /** INT8/INT4: one FP16 scale per this many weights of a row (default 128) */
+  group_size?: number | bigint;
+  /** KV-cache tokens per sequence (default: spec.context) */
+  kv_context?: number | bigint;
+  /** sequences in the KV cache (default 1) */
+  batch?: number | bigint;
+}
+export interface TransformerTensor {
+  /** 'token embedding', 'q', 'k', 'v', 'attention output', 'MLP gate', 'MLP up', 'MLP down', 'router', … */
+  name: string;
+  part: 'embeddings' | 'attention' | 'mlp' | 'norms' | 'head';
+  /** a 2-D weight (in × out) or a norm vector */
+  matrix: boolean;
+  in: bigint; out: bigint;
+  /** one copy */
+  weights: bigint; biases: bigint;
+  /** layers, or layers × experts */
+  copies: bigint;
+  /** copies used per token (MoE: layers × experts_per_token) */
+  active_copies: bigint;
+  /** (weights + biases) × copies; 0 for a tied head */
+  params: bigint; active_params: bigint;
+  macs_per_token: bigint;
+  tied: boolean;
+  in_block: boolean;
+  note: string;
+  /** one copy, e.g. "4,096 × 11,008 = 45,088,768 weights" */
+  arithmetic: string;
+}
+/** bytes are exact; gb (10^9) and gib (2^30) are the core's text, two decimals */
+export interface SizedBytes { bytes: bigint; gb: string; gib: string; }
+export interface TransformerReport {
+  /** the spec and options counted (numbers) */
+  spec: Required<Omit<TransformerSpec, 'preset'>>;
+  options: { group_size: number; kv_context: number; batch: number };
+  head_dim: bigint;
+  params: bigint; active_params: bigint; block_params: bigint; weights: bigint; biases: bigint;
+  parts: { embeddings: bigint; attention: bigint; mlp: bigint; norms: bigint; head: bigint };
+  tensors: TransformerTensor[];
+  /** fp32, bf16 (= fp16), int8, int4; rule says how */
+  storage: (SizedBytes & { name: 'fp32' | 'bf16' | 'int8' | 'int4'; rule: string })[];
+  kv_cache: {
+    /** 2 × layers × kv_heads × head_dim */
+    elements_per_token: bigint; context: bigint; batch: bigint;
+    bytes_fp16: bigint; gb_fp16: string; gib_fp16: string;
+    bytes_int8: bigint; gb_int8: string; gib_int8: string;
+    /** FP16 bytes at 512, 1,024, … 131,072 tokens and at kv_context */
+    curve: (SizedBytes & { context: bigint })[];
+  };
+  /** Adam in FP32: 4 B each for weights, gradients, m and v (activations not included) */
+  training_adam_fp32: { weights: bigint; grads: bigint; adam_m: bigint; adam_v: bigint; total: bigint; gb: string; gib: string };
+  /**
+   * Forward FLOPs per token = 2 × multiply-adds. matmul: every weight matrix a token passes
+   * (active experts and the output head, not embedding lookups or the pooler); attention:
+   * QKᵀ and A·V for a token attending to kv_context positions (2 × layers × heads × head_dim ×
+   * kv_context multiply-adds). Norms, softmax and activations are not counted.
+   */
+  flops_per_token: { macs_matmul: bigint; macs_attention: bigint; matmul: bigint; attention: bigint; total: bigint };
 }

@@ -416,11 +416,38 @@ function wrapModule(M) {
     return toBigInts(check(M.countParameters(w, bool('bias', opt(o.bias, true)))));
   }
 
+  // ---- transformers (issue 13) ------------------------------------------------------------
+  // The spec crosses as JSON text; BigInts go as decimal strings and the core checks every
+  // value (names, ranges, divisibility, overflow). Counts come back as BigInt.
+  function specText(name, v) {
+    if (typeof v === 'string') v = { preset: v };
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      throw new Error(`${name} must be a preset id or an object, got ${show(v)}`);
+    for (const [k, x] of Object.entries(v))
+      if (typeof x === 'number' && Number.isInteger(x) && !Number.isSafeInteger(x))
+        throw new Error(`${name}.${k} is beyond 2^53 and may be rounded; pass it as a BigInt, got ${x}`);
+    return JSON.stringify(v, (k, x) => (typeof x === 'bigint' ? x.toString() : x));
+  }
+  function answer(r, key) {
+    if (r.error !== undefined) throw new Error(r.error);
+    return r[key];
+  }
+  function countTransformer(spec, options) {
+    return answer(M.countTransformer(specText('spec', spec), specText('options', obj('options', options))), 'report');
+  }
+  function transformerFromHFConfig(text) {
+    return answer(M.transformerFromHFConfig(str('text', text)), 'spec');
+  }
+  function transformerPresets() { return answer(M.transformerPresets(), 'presets'); }
+
   return Object.freeze({
     version: M.version(),
     simd: M.simdArch(),
     lanes: M.simdLanes(),
     countParameters,
+    countTransformer,
+    transformerFromHFConfig,
+    transformerPresets,
     Network,
     makeDataset,
     datasetFromPoints,
