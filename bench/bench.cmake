@@ -12,7 +12,7 @@ target_compile_options(nnbench PRIVATE -Wall -Wextra)
 
 if(EMSCRIPTEN)
   # Synchronous compilation: the glue then never fetch()es the .wasm, which node 20
-  # cannot do for a file path (see ../shared/TOOLCHAIN.md).
+  # cannot do for a file path (see docs/toolchain.md).
   target_link_options(nnbench PRIVATE -sENVIRONMENT=node -sEXIT_RUNTIME=1 -sWASM_ASYNC_COMPILATION=0)
   # The repo's package.json says "type": "module", so node would read a .js under it as
   # an ES module and the CommonJS glue fails ("__dirname is not defined"). Run a .cjs copy.

@@ -1,24 +1,17 @@
 #!/usr/bin/env bash
-# Every test: native Catch2 (CTest), the same suite compiled to WASM and run in
-# node, the JS API tests (node --test), the browser tests (headless Chromium), the
-# suite again under ASan+UBSan, and a bounded libFuzzer run per parser.
+# `npm test`, the fast loop (under 4 minutes after the first build on a 2-core machine):
+# native Catch2 (CTest), the same suite compiled to WASM in node, the JS API tests, the
+# snapshot tests, the package test and the browser tests (headless Chromium). Slow tests
+# (*.slow.test.mjs, Catch2 [slow]), sanitizers and fuzzing are in `npm run test:all`.
+# CI=1 turns every "tool missing, skipped" into a failure (see tests/missing-tool.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh test
+source scripts/test-lib.sh
+stage "setup (Debian packages, npm ci if needed)" bash scripts/setup.sh test
 source scripts/env.sh
-bash scripts/build.sh all
-
-echo "== native Catch2 suite"
-ctest --test-dir "$NATIVE_BUILD" --no-tests=error --output-on-failure -j "$JOBS"
-echo "== Catch2 suite compiled to WASM, in node"
-ctest --test-dir "$WASM_BUILD" --no-tests=error --output-on-failure -j "$JOBS"
-echo "== JS API tests (node --test)"
-node --test tests/js/
-echo "== browser tests (headless Chromium)"
-# playwright-core needs node's fetch globals (Headers), which env.sh turns off for the
-# emscripten glue; the page loads its wasm in Chromium, so nothing here needs that.
-NODE_OPTIONS="${NODE_OPTIONS//--no-experimental-fetch/}" node --test --test-concurrency=1 tests/browser/
-echo "== Catch2 suite under ASan+UBSan (clang 14)"
-bash scripts/sanitize.sh
-echo "== libFuzzer, ${FUZZ_SECONDS:-60} s per target"
-bash scripts/fuzz.sh
+stage "build (native + WASM + embed bundle)" bash scripts/build.sh all
+stage "native Catch2 suite" ctest --test-dir "$NATIVE_BUILD" --no-tests=error --output-on-failure -j "$JOBS" -LE slow
+stage "Catch2 suite compiled to WASM, in node" ctest --test-dir "$WASM_BUILD" --no-tests=error --output-on-failure -j "$JOBS" -LE slow
+stage "JS API tests (node --test tests/js)" node_test tests/js fast
+stage "browser tests (headless Chromium)" browser_test tests/browser fast
+stage_summary

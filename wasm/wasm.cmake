@@ -3,7 +3,7 @@
 #   nnplay_core.js  + nnplay_core.wasm   classic MODULARIZE factory: node (require), <script>, importScripts
 #   nnplay_core.mjs (+ the same .wasm)   EXPORT_ES6: <script type=module>, {type:'module'} workers
 #   nnplay_core.single.js                SINGLE_FILE (wasm inlined as base64): file:// pages, one-file embeds
-# Included from the root CMakeLists.txt inside if(EMSCRIPTEN). See ../shared/TOOLCHAIN.md.
+# Included from the root CMakeLists.txt inside if(EMSCRIPTEN). See docs/toolchain.md.
 
 # Several build trees of one checkout all write web/gen; a tree of your own can
 # point elsewhere (-DNNPLAY_WEB_GEN=…) and the JS tests follow NNPLAY_GEN=… there.
@@ -80,6 +80,10 @@ set_target_properties(nnplay_core_single PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${N
 # and f32x4.add in the disassembly (names are stripped in Release; the kernels are
 # the only float vector code in the module).
 find_program(NNPLAY_WASM_DIS wasm-dis)
+if(NNPLAY_TESTS AND NOT NNPLAY_WASM_DIS AND DEFINED ENV{CI})
+  # Without wasm-dis this check is not registered; under CI=1 a missing tool fails (docs/toolchain.md).
+  message(FATAL_ERROR "CI=1: wasm-dis (binaryen, installed with emscripten) not found; the SIMD128 build check needs it")
+endif()
 if(NNPLAY_TESTS AND NNPLAY_WASM_DIS)
   add_test(NAME wasm_simd128_kernels
            COMMAND ${CMAKE_COMMAND} -DWASM_DIS=${NNPLAY_WASM_DIS}

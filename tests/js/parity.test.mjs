@@ -6,7 +6,7 @@
 //
 // The binary is $NNPLAY_CLI, else $NATIVE_BUILD/nnplay (default build/native/nnplay,
 // built by `scripts/build.sh native`). If it is missing these tests are skipped with
-// a message saying so — unless $CI is set, where a missing binary is a failure.
+// a message saying so, unless CI=1, where a missing binary is a failure (tests/missing-tool.mjs).
 //
 // To add a case: one entry in `runs` with CLI-style settings (see runArgs/runJS).
 import { test } from 'node:test';
@@ -16,13 +16,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { createNNPlay } from '../../web/lib/nnplay.mjs';
+import { missing } from '../missing-tool.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = process.env.NNPLAY_CLI || resolve(root, process.env.NATIVE_BUILD || 'build/native', 'nnplay');
 const haveCli = existsSync(cli);
-const skip = haveCli ? false : `native CLI not found at ${cli}; build it with 'bash scripts/build.sh native'`;
-if (!haveCli && process.env.CI) throw new Error(`parity: ${skip}`);
-if (!haveCli) console.log(`# SKIPPED parity tests: ${skip}`);
+const skip = missing(`the native CLI ${cli}`, haveCli, "build it with 'bash scripts/build.sh native'");
 
 const nn = await createNNPlay();
 

@@ -91,7 +91,7 @@ export function startHost(scope = self, load = createNNPlay) {
   scope.onmessage = (e) => { if (!nn) early.push(e.data); else handle(e.data); };
   load().then((mod) => {
     nn = mod;
-    // Memory figures for the soak test (tests/browser/soak.test.mjs reads them through
+    // Memory figures for the soak test (tests/browser/soak.slow.test.mjs reads them through
     // Playwright's worker.evaluate); harmless for anyone else.
     scope.nnplayMemory = () => ({ heapBytes: nn.heapBytes(), heapUsed: nn.heapUsed(), sessions: sessions.size });
     scope.postMessage({ type: 'ready', version: nn.version, simd: nn.simd });

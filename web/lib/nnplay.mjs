@@ -7,7 +7,7 @@
 // Where the module comes from:
 //   node     web/gen/nnplay_core.js (or .single.js) through createRequire; the .wasm is
 //            read with fs and passed as wasmBinary, which sidesteps node 20's fetch()
-//            of a file path (see ../shared/TOOLCHAIN.md) whatever NODE_OPTIONS says.
+//            of a file path (see docs/toolchain.md) whatever NODE_OPTIONS says.
 //   browser  globalThis.createNNModule if a classic <script> (e.g. nnplay_core.single.js
 //            in a one-file embed) already defined it; otherwise the ES module build
 //            web/gen/nnplay_core.mjs (split), or importScripts of the single file in a

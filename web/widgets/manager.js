@@ -4,7 +4,7 @@
 //
 // How the worker starts is up to the entry point (setWorkerFactory): the ES module entry uses a
 // module worker URL; the one-file bundle uses its own script URL, and from file:// (where
-// `new Worker(url)` is refused for origin 'null') a Blob URL of its own source (TOOLCHAIN.md).
+// `new Worker(url)` is refused for origin 'null') a Blob URL of its own source (docs/toolchain.md).
 import { createWorkerClient } from '../app/worker-client.js';
 
 let factory = null;
