@@ -11,8 +11,8 @@ bash scripts/test.sh
 STAGES+=("$((SECONDS - t0))	npm test (the fast loop above)")
 source scripts/env.sh
 # --no-tests=ignore: having no [slow] case is fine; the fast run above uses =error.
-stage "native Catch2 [slow] cases" ctest --test-dir "$NATIVE_BUILD" --no-tests=ignore --output-on-failure -j "$JOBS" -L slow
-stage "WASM Catch2 [slow] cases" ctest --test-dir "$WASM_BUILD" --no-tests=ignore --output-on-failure -j "$JOBS" -L slow
+stage "native Catch2 [slow] cases" ctest_run "$NATIVE_BUILD" --no-tests=ignore -L slow
+stage "WASM Catch2 [slow] cases" ctest_run "$WASM_BUILD" --no-tests=ignore -L slow
 stage "slow JS API tests (tests/js/*.slow.test.mjs)" node_test tests/js slow
 stage "slow browser tests (tests/browser/*.slow.test.mjs)" browser_test tests/browser slow
 stage "Catch2 suite under ASan+UBSan (clang 14)" bash scripts/sanitize.sh

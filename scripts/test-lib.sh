@@ -42,6 +42,23 @@ node_test() {
   fi
   node --test "$@" "${files[@]}"
 }
+# ctest_run BUILD_DIR ARGS...: ctest with its output kept. A skipped CTest case (e.g. a
+# SKIP_RETURN_CODE 77 when PyTorch is missing) is reported on a line of its own, and under
+# CI=1 it fails the stage: in CI a missing tool fails instead of skipping.
+ctest_run() {
+  local dir=$1; shift
+  local log; log=$(mktemp)
+  local rc=0
+  ctest --test-dir "$dir" --output-on-failure -j "$JOBS" "$@" 2>&1 | tee "$log" || rc=$?
+  local skipped; skipped=$(grep -E '\*\*\*(Skipped|Not Run)' "$log" |
+    sed -E 's/^.*Test +#[0-9]+: (.*[^ ]) +\.+ *\*\*\*.*$/\1/' | paste -sd, - || true)
+  rm -f "$log"
+  if [ -n "$skipped" ]; then
+    echo "# SKIPPED in $dir: $skipped"
+    if [ -n "${CI:-}" ]; then echo "ctest: a test was skipped under CI=1 (a missing tool fails in CI)" >&2; rc=1; fi
+  fi
+  return "$rc"
+}
 # playwright-core needs node's fetch globals (Headers), which env.sh turns off for the
 # emscripten glue; the browser tests load the wasm in Chromium, so they run without that flag.
 browser_test() {

@@ -10,8 +10,8 @@ source scripts/test-lib.sh
 stage "setup (Debian packages, npm ci if needed)" bash scripts/setup.sh test
 source scripts/env.sh
 stage "build (native + WASM + embed bundle)" bash scripts/build.sh all
-stage "native Catch2 suite" ctest --test-dir "$NATIVE_BUILD" --no-tests=error --output-on-failure -j "$JOBS" -LE slow
-stage "Catch2 suite compiled to WASM, in node" ctest --test-dir "$WASM_BUILD" --no-tests=error --output-on-failure -j "$JOBS" -LE slow
+stage "native Catch2 suite and CLI checks" ctest_run "$NATIVE_BUILD" --no-tests=error -LE slow
+stage "Catch2 suite compiled to WASM, in node" ctest_run "$WASM_BUILD" --no-tests=error -LE slow
 stage "JS API tests (node --test tests/js)" node_test tests/js fast
 stage "browser tests (headless Chromium)" browser_test tests/browser fast
 stage_summary
