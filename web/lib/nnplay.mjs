@@ -38,10 +38,13 @@ export function createNNPlay(options = {}) {
 
 async function loadModule(build) {
   if (isNode) {
-    const { createRequire } = await import('node:module');
-    const { readFileSync } = await import('node:fs');
-    const { fileURLToPath } = await import('node:url');
-    const { resolve } = await import('node:path');
+    // process.getBuiltinModule (node >= 20.16), not import('node:…'): a bundler building this
+    // file for a browser then meets no node-only import and needs no externals
+    // (tests/package/ bundles the installed package with esbuild).
+    const { createRequire } = process.getBuiltinModule('node:module');
+    const { readFileSync } = process.getBuiltinModule('node:fs');
+    const { fileURLToPath } = process.getBuiltinModule('node:url');
+    const { resolve } = process.getBuiltinModule('node:path');
     const require = createRequire(import.meta.url);
     const dir = process.env.NNPLAY_GEN ? resolve(process.env.NNPLAY_GEN) : fileURLToPath(GEN);
     if (build === 'single') return require(resolve(dir, 'nnplay_core.single.js'))();
@@ -57,7 +60,8 @@ async function loadModule(build) {
     throw new Error("createNNPlay({build:'single'}): load web/gen/nnplay_core.single.js with a " +
                     '<script> tag first (it defines createNNModule)');
   }
-  const mod = await import(new URL('nnplay_core.mjs', GEN).href);
+  // Loaded at run time from web/gen/ beside web/lib/, never bundled: bundlers are told to leave it.
+  const mod = await import(/* webpackIgnore: true */ /* @vite-ignore */ new URL('nnplay_core.mjs', GEN).href);
   return mod.default();
 }
 

@@ -1,0 +1,40 @@
+// Size budget (issue 10, docs/size-budget.md): gzip level 9 sizes of what a reader downloads, the
+// wasm module and the one-file embed bundle, each against a fixed budget, printed beside
+// TensorFlow.js's WASM backend SIMD binary (the peer a page would otherwise load).
+// A budget is raised only with a reason in docs/size-budget.md.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const GEN = process.env.NNPLAY_GEN ? path.resolve(process.env.NNPLAY_GEN) : path.join(ROOT, 'web', 'gen');
+const TFJS_SIMD = path.join(ROOT, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist', 'tfjs-backend-wasm-simd.wasm');
+const KiB = 1024;
+
+// Budgets in bytes after gzip level 9 (node's zlib, as below). On 2026-11-30 (main after the
+// transformer counts landed) the wasm was 178,962 B and the bundle 295,341 B; tfjs-backend-wasm
+// 4.22's SIMD binary is 137,217 B.
+// About 15 % headroom each for the features still landing (digits, transformer views); the
+// bundle carries the wasm again as base64, so it grows by ~1.3× what the wasm grows.
+const BUDGET = {
+  'nnplay_core.wasm': 200 * KiB,      // 204,800 B: today 178,962 B (1.30× tfjs SIMD)
+  'nnplay-widgets.js': 340 * KiB,     // 348,160 B: today 295,341 B (2.15× tfjs SIMD)
+};
+
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const fmt = (n) => `${n.toLocaleString('en-US')} B (${(n / KiB).toFixed(1)} KiB)`;
+
+test('gzip sizes of the wasm and the embed bundle stay within budget', () => {
+  assert.ok(fs.existsSync(TFJS_SIMD), `${TFJS_SIMD} is missing: run npm ci (@tensorflow/tfjs-backend-wasm is a devDependency)`);
+  const peer = gz(TFJS_SIMD);
+  console.log(`# tfjs-backend-wasm-simd.wasm: ${fmt(peer)} gzip`);
+  for (const [name, budget] of Object.entries(BUDGET)) {
+    const size = gz(path.join(GEN, name));
+    console.log(`# ${name}: ${fmt(size)} gzip = ${(size / peer).toFixed(2)}× tfjs SIMD; budget ${fmt(budget)}`);
+    assert.ok(size <= budget, `${name} is ${fmt(size)} gzip, over its budget of ${fmt(budget)}: ` +
+      'find what grew it, or raise the budget with the reason in docs/size-budget.md');
+  }
+});
