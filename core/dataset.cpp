@@ -173,8 +173,13 @@ Points generate_points(const GenerateOptions& opt) {
     bool regression = name == "plane" || name == "multigauss";
     bool known = regression || name == "circle" || name == "xor" || name == "gauss" ||
                  name == "spiral" || name == "blobs";
+    if (name == "digits" || name == "fashion")
+        throw Error("dataset " + quoted(name) + " is a set of images, not generated points: load it "
+                    "with the image readers (core/images.h; CLI --dataset " + name +
+                    ", JS datasetFromNNIM / datasetFromIDX)");
     if (!known)
-        throw Error("unknown dataset " + quoted(name) + "; allowed: " + dataset_names_list());
+        throw Error("unknown dataset " + quoted(name) + "; allowed: " + dataset_names_list() +
+                    " (images: digits, fashion)");
     if (!(opt.noise >= 0 && opt.noise <= 0.5))  // also rejects NaN
         throw Error("noise must be between 0 and 0.5 (TF Playground's 0-50%), got " +
                     num(opt.noise));

@@ -44,6 +44,10 @@ struct Dataset {
     // The 2-D point behind each row, in row order (for drawing); empty unless the set was
     // made from Points.
     std::vector<double> px1, px2;
+    // Images (core/images.h): each row is width × height pixels, row-major, in [0, 1];
+    // 0 × 0 when the rows are not images. class_names: empty, or one per class.
+    size_t image_width = 0, image_height = 0;
+    std::vector<std::string> class_names;
 };
 
 // Input features for one point, as make_dataset computes them (and the grid, for heatmaps).

@@ -14,7 +14,8 @@ Precision parse_precision(std::string_view name) {
     if (name == "fp32") return Precision::fp32;
     if (name == "fp16") return Precision::fp16;
     if (name == "int8") return Precision::int8;
-    throw Error("unknown precision " + quoted(name) + "; allowed: fp32, fp16, int8");
+    if (name == "int4") return Precision::int4;
+    throw Error("unknown precision " + quoted(name) + "; allowed: fp32, fp16, int8, int4");
 }
 
 const char* precision_name(Precision p) {
@@ -22,6 +23,7 @@ const char* precision_name(Precision p) {
         case Precision::fp32: return "fp32";
         case Precision::fp16: return "fp16";
         case Precision::int8: return "int8";
+        case Precision::int4: return "int4";
     }
     return "?";
 }
@@ -49,21 +51,27 @@ float round_to_fp16(float x) {
     return out;
 }
 
-float quantize_int8(const float* w, size_t n, float* out) {
+namespace {
+// Symmetric integer grid with `levels` steps each side of zero (127 for INT8, 7 for INT4).
+float quantize_symmetric(const float* w, size_t n, float* out, float levels) {
     float mx = 0.0f;
     for (size_t i = 0; i < n; ++i) mx = std::fmax(mx, std::fabs(w[i]));
     if (mx == 0.0f || !std::isfinite(mx)) {
         for (size_t i = 0; i < n; ++i) out[i] = std::isfinite(mx) ? 0.0f : w[i];
         return 0.0f;
     }
-    const float scale = mx / 127.0f;
+    const float scale = mx / levels;
     for (size_t i = 0; i < n; ++i) {
         float q = std::nearbyint(w[i] / scale);
-        q = std::fmin(127.0f, std::fmax(-127.0f, q));
+        q = std::fmin(levels, std::fmax(-levels, q));
         out[i] = q * scale;
     }
     return scale;
 }
+}  // namespace
+
+float quantize_int8(const float* w, size_t n, float* out) { return quantize_symmetric(w, n, out, 127.0f); }
+float quantize_int4(const float* w, size_t n, float* out) { return quantize_symmetric(w, n, out, 7.0f); }
 
 Network quantized_copy(const Network& net, Precision p) {
     Network q = net;
@@ -75,9 +83,10 @@ Network quantized_copy(const Network& net, Precision p) {
             for (float& v : W) v = round_to_fp16(v);
             for (float& v : b) v = round_to_fp16(v);
         } else {
-            // INT8 inference keeps biases at higher precision (int32 accumulators), as
+            // INT8/INT4 inference keeps biases at higher precision (int32 accumulators), as
             // TFLite and PyTorch do; only weights are quantised.
-            quantize_int8(W.data(), W.size(), W.data());
+            if (p == Precision::int8) quantize_int8(W.data(), W.size(), W.data());
+            else quantize_int4(W.data(), W.size(), W.data());
         }
     }
     return q;

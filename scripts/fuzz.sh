@@ -5,7 +5,7 @@
 # leak, timeout or out-of-memory fails the script; the input is kept in
 # build/fuzz/artifacts/ and should be added to tests/fuzz/regressions/ (which
 # tests/core/test_fuzz_regressions.cpp replays in every build).
-# Usage: bash scripts/fuzz.sh [target...]      targets: model_json csv names (default all)
+# Usage: bash scripts/fuzz.sh [target...]      targets: model_json csv names images (default all)
 #   FUZZ_SECONDS=60  time per target        FUZZ_BUILD=build/fuzz  build folder
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ source scripts/env.sh
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_BUILD=${FUZZ_BUILD:-build/fuzz}
 targets=("$@")
-((${#targets[@]})) || targets=(model_json csv names)
+((${#targets[@]})) || targets=(model_json csv names images)
 
 t0=$SECONDS
 cmake -S tests/fuzz -B "$FUZZ_BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null

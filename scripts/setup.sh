@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(cmake ninja-build g++ clang emscripten libxsimd-dev catch2 nlohmann-json3-dev
+APT_PACKAGES=(cmake ninja-build g++ clang emscripten libxsimd-dev catch2 nlohmann-json3-dev zlib1g-dev
               libclang-rt-14-dev chromium nodejs python3 gzip)
 # Debian's python3-torch is installed for /usr/bin/python3 (not a pyenv python on PATH):
 # tests call /usr/bin/python3 explicitly.

@@ -16,6 +16,7 @@ set(NN_TEST_SOURCES
   tests/core/test_model_io.cpp
   tests/core/test_grid.cpp
   tests/core/test_quantize.cpp
+  tests/core/test_images.cpp
   tests/core/test_fuzz_regressions.cpp
   tests/core/test_transformer.cpp
 )

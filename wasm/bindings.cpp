@@ -34,6 +34,7 @@
 #include "dense.h"
 #include "error.h"
 #include "grid.h"
+#include "images.h"
 #include "model_io.h"
 #include "network.h"
 #include "quantize.h"
@@ -192,6 +193,9 @@ struct DatasetHandle {
     int classes() const { return data->classes; }
     std::string name_() const { return name; }
     val input_names() const { return string_array(data->input_names); }
+    double image_width() const { return double(data->image_width); }
+    double image_height() const { return double(data->image_height); }
+    val class_names() const { return string_array(data->class_names); }
     val x() const { return f32_copy(data->x); }
     val labels() const { return f64_copy(data->label); }
     val points_() const {
@@ -252,6 +256,92 @@ std::unique_ptr<DatasetHandle> dataset_from_csv(std::string text, val opts) {
         c.seed = to_u64(get_val(opts, "seed"));
         auto h = std::make_unique<DatasetHandle>();
         h->data = std::make_shared<nn::Dataset>(nn::parse_csv(text, c));
+        h->name = "csv";
+        return h;
+    });
+}
+
+// ---- image datasets (issue 15) -----------------------------------------------------------
+// Here rather than in a bindings_images.cpp of its own: DatasetHandle and guard() are
+// private to this file. Bytes cross as Uint8Arrays (one copy into wasm memory).
+std::vector<uint8_t> to_u8(const val& a) { return emscripten::convertJSArrayToNumberVector<uint8_t>(a); }
+
+std::vector<std::string> strings_of(const val& list) {
+    std::vector<std::string> out;
+    const auto n = list["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) out.push_back(list[i].as<std::string>());
+    return out;
+}
+
+// opts: {pixels, labels, width, height, classes, classNames}: an ImageSet, checked by the core.
+nn::ImageSet image_set_of(const val& o) {
+    nn::ImageSet s;
+    s.pixels = to_u8(get_val(o, "pixels"));
+    s.labels = to_u8(get_val(o, "labels"));
+    s.width = narrow<uint32_t>(get_f64(o, "width"), "width");
+    s.height = narrow<uint32_t>(get_f64(o, "height"), "height");
+    const size_t px = s.width * s.height;
+    s.n = px ? s.pixels.size() / px : 0;
+    s.classes = narrow<int>(get_f64(o, "classes"), "classes");
+    s.class_names = strings_of(get_val(o, "classNames"));
+    return s;
+}
+
+// split: {trainRatio, seed, samples}
+std::unique_ptr<DatasetHandle> image_handle(const nn::ImageSet& s, const val& split, const std::string& name) {
+    auto h = std::make_unique<DatasetHandle>();
+    h->name = name;
+    h->data = std::make_shared<nn::Dataset>(nn::make_image_dataset(
+        s, get_f64(split, "trainRatio"), to_u64(get_val(split, "seed")),
+        narrow<uint32_t>(get_f64(split, "samples"), "samples")));
+    return h;
+}
+
+std::unique_ptr<DatasetHandle> dataset_from_images(val o) {
+    return guard([&] {
+        nn::ImageSet s = image_set_of(o);
+        if (s.width && s.height && s.pixels.size() != s.n * s.width * s.height)
+            throw nn::Error("pixels: " + std::to_string(s.pixels.size()) + " values is not a whole number of " +
+                            std::to_string(s.width) + " × " + std::to_string(s.height) + " images");
+        return image_handle(s, o, get_str(o, "name"));
+    });
+}
+std::unique_ptr<DatasetHandle> dataset_from_nnim(val bytes, val o) {
+    return guard([&] {
+        const auto b = to_u8(bytes);
+        const nn::ImageSet s = nn::read_nnim(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+        return image_handle(s, o, get_str(o, "name"));
+    });
+}
+std::unique_ptr<DatasetHandle> dataset_from_idx(val images, val labels, val o) {
+    return guard([&] {
+        const auto bi = to_u8(images), bl = to_u8(labels);
+        nn::ImageSet s = nn::read_idx(std::string_view(reinterpret_cast<const char*>(bi.data()), bi.size()),
+                                      std::string_view(reinterpret_cast<const char*>(bl.data()), bl.size()),
+                                      narrow<int>(get_f64(o, "classes"), "classes"));
+        s.class_names = strings_of(get_val(o, "classNames"));
+        nn::check_image_set(s);
+        return image_handle(s, o, get_str(o, "name"));
+    });
+}
+val encode_nnim(val o) {
+    return guard([&]() -> val {
+        nn::ImageSet s = image_set_of(o);
+        const std::string bytes = nn::write_nnim(s);
+        return typed_copy("Uint8Array", reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    });
+}
+std::unique_ptr<DatasetHandle> dataset_from_csv_images(std::string text, val opts, double width, double height) {
+    return guard([&] {
+        nn::CsvOptions c;
+        c.label_column = get_str(opts, "labelColumn");
+        c.regression = get_bool(opts, "regression");
+        c.train_ratio = get_f64(opts, "trainRatio");
+        c.seed = to_u64(get_val(opts, "seed"));
+        nn::Dataset d = nn::parse_csv(text, c);
+        nn::set_image_shape(d, narrow<uint32_t>(width, "imageWidth"), narrow<uint32_t>(height, "imageHeight"));
+        auto h = std::make_unique<DatasetHandle>();
+        h->data = std::make_shared<nn::Dataset>(std::move(d));
         h->name = "csv";
         return h;
     });
@@ -463,6 +553,39 @@ struct NetworkHandle {
                 if (r.diverged) break;
             }
             return out;
+        });
+    }
+
+    // Part of an epoch (issue 15): at most `batches` minibatches of the dataset's current
+    // epoch. Returns {batches, position, report}: report is the finished epoch's EpochReport
+    // (as trainEpochs gives) or null while the epoch is still running.
+    val train_part(DatasetHandle& d, val opts, double batches_d) {
+        return guard([&] {
+            const auto t = train_options_of(opts);
+            const size_t batches = narrow<uint32_t>(batches_d, "batches");
+            if (batches < 1) throw nn::Error("batches must be at least 1, got 0");
+            nn::Trainer& tr = trainer_for(d, t);
+            if (meta.features.empty()) meta.features = d.data->input_names;
+            record_training(t, d.name);
+            nn::EpochReport r;
+            r.epoch = -1;
+            const size_t ran = tr.train_batches(batches, &r);
+            val o = val::object();
+            o.set("batches", double(ran));
+            o.set("position", double(tr.epoch_position()));
+            if (r.epoch < 0) {
+                o.set("report", val::null());
+            } else {
+                if (!r.diverged) ++meta.epochs;
+                val e = val::object();
+                e.set("epoch", double(r.epoch));
+                e.set("train", metrics_val(r.train));
+                e.set("test", metrics_val(r.test));
+                e.set("diverged", r.diverged);
+                e.set("message", r.message);
+                o.set("report", e);
+            }
+            return o;
         });
     }
 
@@ -696,6 +819,11 @@ EMSCRIPTEN_BINDINGS(nnplay) {
     function("makeDataset", &make_dataset);
     function("datasetFromPoints", &dataset_from_points);
     function("datasetFromCSV", &dataset_from_csv);
+    function("datasetFromImages", &dataset_from_images);
+    function("datasetFromNNIM", &dataset_from_nnim);
+    function("datasetFromIDX", &dataset_from_idx);
+    function("datasetFromCSVImages", &dataset_from_csv_images);
+    function("encodeNNIM", &encode_nnim);
 
     class_<DatasetHandle>("DatasetHandle")
         .function("size", &DatasetHandle::size)
@@ -705,6 +833,9 @@ EMSCRIPTEN_BINDINGS(nnplay) {
         .function("classes", &DatasetHandle::classes)
         .function("name", &DatasetHandle::name_)
         .function("inputNames", &DatasetHandle::input_names)
+        .function("imageWidth", &DatasetHandle::image_width)
+        .function("imageHeight", &DatasetHandle::image_height)
+        .function("classNames", &DatasetHandle::class_names)
         .function("x", &DatasetHandle::x)
         .function("labels", &DatasetHandle::labels)
         .function("points", &DatasetHandle::points_);
@@ -728,6 +859,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
         .function("evaluateGrid", &NetworkHandle::evaluate_grid)
         .function("trainEpochs", &NetworkHandle::train_epochs)
         .function("trainBatch", &NetworkHandle::train_batch)
+        .function("trainPart", &NetworkHandle::train_part)
         .function("ioBuffer", &NetworkHandle::io_buffer)
         .function("setTrainOptions", &NetworkHandle::set_train_options)
         .function("trainStepsIO", &NetworkHandle::train_steps_io)

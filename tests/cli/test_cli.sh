@@ -63,5 +63,40 @@ echo '{"format":"nnplay-model","version":2}' > "$T/v2.json"
 expect_fail "model version" 1 "unsupported version 2" "$NN" eval --model "$T/v2.json" --data "$T/pts.csv"
 expect_fail "divergence" 3 "diverged at epoch" "$NN" train --dataset plane --hidden 8,8 --lr 100 --epochs 5 --quiet
 
+# images (issue 15): digits from the build's NNIM file, fashion from Debian's IDX files
+DIGITS=$(dirname "$0")/../../web/gen/digits.nnim.gz
+if [ -f "$DIGITS" ]; then
+  # 784 × 256 = 200,704 + 256 × 128 = 32,768 + 128 × 64 = 8,192 + 64 × 10 = 640 weights
+  # + 458 biases = 242,762 parameters
+  expect_out "digits: 784-256-128-64-10" "network 784-256-128-64-10: relu hidden, softmax output, 242,762 parameters" \
+    "$NN" train --dataset digits --hidden 256,128,64 --activation relu --init he_uniform --optimizer adam \
+    --lr 0.001 --batch 32 --epochs 1 --samples 1000 --images "$DIGITS"
+  expect_out "digits: 1,000 of 10,000, seeded split" "digits: 1000 rows (500 train, 500 test), 10 classes" \
+    "$NN" train --dataset digits --hidden 16 --epochs 1 --samples 1000 --images "$DIGITS"
+else
+  bad "digits: $DIGITS is missing (bash scripts/build.sh web writes it)"
+fi
+FASHION=/usr/share/datasets/fashion-mnist
+if [ -d "$FASHION" ]; then
+  expect_out "fashion: IDX through zlib" "fashion: 2000 rows (1000 train, 1000 test), 10 classes" \
+    "$NN" train --dataset fashion --hidden 16 --epochs 1 --samples 2000
+else
+  bad "fashion: $FASHION is missing (setup.sh test installs dataset-fashion-mnist)"
+fi
+head -c 1000 "$DIGITS" > "$T/trunc.nnim.gz"
+expect_fail "truncated gzip" 1 "corrupt gzip data (the file is truncated)" "$NN" train --dataset digits --images "$T/trunc.nnim.gz"
+printf 'NNIM\x01\x00\x0a\x00\x05\x00\x00\x00\x1c\x00\x1c\x00\x00\x00\x00\x00' > "$T/short.nnim"
+expect_fail "truncated NNIM" 1 "NNIM: the header promises 5 images of 28 × 28 (3,945 bytes with labels and names), the file has 20 bytes (it is truncated)" \
+  "$NN" train --dataset digits --images "$T/short.nnim"
+mkdir -p "$T/idx"
+printf 'P5\n28 28\n255\n' > "$T/idx/train-images-idx3-ubyte"; cp "$T/idx/train-images-idx3-ubyte" "$T/idx/train-labels-idx1-ubyte"
+expect_fail "IDX wrong magic" 1 "not an IDX file: the magic is 50 35 0a 32" "$NN" train --dataset fashion --images "$T/idx"
+expect_fail "IDX folder without files" 1 "no 'train-images-idx3-ubyte' (or .gz)" "$NN" train --dataset fashion --images "$T/nowhere"
+printf 'a,b,c,label\n0,1,2,0\n2,1,0,1\n' > "$T/px.csv"
+expect_fail "CSV pixels not width × height" 1 "image size 2 × 2 = 4 pixels, but the data has 3 input columns" \
+  "$NN" train --data "$T/px.csv" --image-size 2x2
+expect_out "CSV pixels 3 × 1" "final (epoch 1" "$NN" train --data "$T/px.csv" --image-size 3x1 --epochs 1
+expect_fail "digits takes no --noise" 2 "do not apply to --dataset digits" "$NN" train --dataset digits --noise 0.1
+
 [ $fails -eq 0 ] && echo "all CLI checks passed" || echo "$fails CLI check(s) failed"
 exit $((fails > 0))

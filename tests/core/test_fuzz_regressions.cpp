@@ -24,6 +24,7 @@
 #include "dataset.h"
 #include "error.h"
 #include "grid.h"
+#include "images.h"
 #include "init.h"
 #include "loss.h"
 #include "model_io.h"
@@ -111,6 +112,24 @@ TEST_CASE("fuzz regressions: every saved input is accepted or rejected with nn::
             accept_or_reject("parse_csv (fuzz options)", name, [&] {
                 Dataset d = parse_csv(body.substr(1), o);
                 REQUIRE(d.label.size() == d.n);
+            }, ok, rejected);
+        }
+        // Image readers (issue 15), read the way tests/fuzz/fuzz_images.cpp reads: the first
+        // byte picks NNIM (odd) or an IDX pair cut at a point it sets (even).
+        accept_or_reject("read_nnim", name, [&] { read_nnim(body); }, ok, rejected);
+        if (!text.empty()) {
+            const auto sel = uint8_t(text[0]);
+            const std::string_view rest = body.substr(1);
+            accept_or_reject("images (fuzz reading)", name, [&] {
+                if (sel & 1) {
+                    const ImageSet s = read_nnim(rest);
+                    REQUIRE(write_nnim(s) == rest);
+                    REQUIRE(make_image_dataset(s, 0.5, 1).x.size() == s.n * s.width * s.height);
+                } else {
+                    const size_t cut = rest.size() * (sel >> 1) / 128;
+                    const ImageSet s = read_idx(rest.substr(0, cut), rest.substr(cut));
+                    REQUIRE(s.labels.size() == s.n);
+                }
             }, ok, rejected);
         }
         // Name parsers on the raw text.

@@ -192,3 +192,38 @@ TEST_CASE("a trainer without a dataset runs train_batch and refuses train_epoch"
     CHECK(net.weights(0) == twin.weights(0));
     REQUIRE_THROWS_WITH(alone.train_epoch(), Catch::Contains("has no dataset"));
 }
+
+TEST_CASE("train_batches: an epoch in pieces equals train_epoch bit for bit", "[trainer]") {
+    // 120 rows, ratio 0.5: 60 train rows, batch 7 → 9 batches per epoch (8 × 7 + 4)
+    GenerateOptions g;
+    g.name = "spiral";
+    g.samples = 120;
+    g.seed = 4;
+    Dataset d = make_dataset(generate_points(g), {Feature::x1, Feature::x2}, 0.5, 4);
+    Architecture a;
+    a.inputs = 2;
+    a.layers = {{6, Activation::tanh, true}, {1, Activation::tanh, true}};
+    TrainOptions o;
+    o.batch_size = 7;
+    o.optimizer.kind = OptimizerKind::adam;
+    o.optimizer.lr = 0.01;
+    Network whole(a, Loss::half_mse, Init::glorot_uniform, 9), parts = whole;
+    Trainer tw(whole, d, o), tp(parts, d, o);
+    for (int e = 0; e < 3; ++e) {
+        EpochReport rw = tw.train_epoch();
+        EpochReport rp;
+        rp.epoch = -1;
+        size_t total = 0;
+        for (int piece = 0; rp.epoch < 0; ++piece) {
+            REQUIRE(piece < 20);
+            total += tp.train_batches(2, &rp);  // 2 batches at a time
+            if (rp.epoch < 0) CHECK(tp.epoch_position() == total * 7);
+        }
+        CHECK(total == 9);
+        CHECK(tp.epoch_position() == 0);
+        CHECK(rp.epoch == rw.epoch);
+        CHECK(rp.train.loss == rw.train.loss);
+        CHECK(rp.test.accuracy == rw.test.accuracy);
+    }
+    for (size_t l = 0; l < whole.num_layers(); ++l) CHECK(whole.weights(l) == parts.weights(l));
+}

@@ -156,7 +156,7 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   add('weights', 'setBias unit out of range', () => net.setBias(1, 1, 0), /setBias\(1, 1\): layer 1 has 1 units/);
   add('weights', 'features unknown name', () => { net.features = ['x1', 'cos']; }, /unknown feature 'cos'/);
   add('weights', 'features a string', () => { net.features = 'x1,x2'; }, /^features must be an array of strings, got "x1,x2"$/);
-  add('weights', 'quantized int4', () => net.quantized('int4'), /unknown precision 'int4'; allowed: fp32, fp16, int8/);
+  add('weights', 'quantized int3', () => net.quantized('int3'), /unknown precision 'int3'; allowed: fp32, fp16, int8, int4/);
   add('weights', 'quantized a number', () => net.quantized(8), /^precision must be a string, got 8$/);
   add('weights', 'toJSON unknown init', () => net.toJSON({ init: 'magic' }), /unknown init 'magic'/);
   add('weights', 'toJSON unknown feature', () => net.toJSON({ features: ['x9'] }), /unknown feature 'x9'/);

@@ -48,7 +48,7 @@ export function renderParams(root, report, { layerNames = [], optimizer = 'sgd' 
   dl.className = 'facts';
   const fact = (k, v) => { cell(dl, 'dt', k); cell(dl, 'dd', v); };
   fact('Parameters', `${fmtInt(report.params)} (${fmtInt(report.weights)} weights + ${fmtInt(report.biases)} biases)`);
-  fact('Storage', `FP32 ${fmtBytes(report.storage.fp32)} · FP16 ${fmtBytes(report.storage.fp16)} · INT8 ${fmtBytes(report.storage.int8)}`);
+  fact('Storage', `FP32 ${fmtBytes(report.storage.fp32)} · FP16 ${fmtBytes(report.storage.fp16)} · INT8 ${fmtBytes(report.storage.int8)} · INT4 ${fmtBytes(report.storage.int4)}`);
   fact('Multiply-adds per sample', fmtInt(report.macs));
   fact('Neurons', fmtInt(report.neurons));
   const st = report.optimizer[optimizer] ?? 0n;

@@ -59,7 +59,7 @@ export const SETTINGS = {
   speed: { ...en(['1', '10', '100', 'max'], '1'), group: 'train' },  // epochs per frame
   showTestData: { ...bool(false), group: 'view' },
   discretize: { ...bool(false), group: 'view' },
-  precision: { ...en(['fp32', 'fp16', 'int8'], 'fp32'), group: 'view' },
+  precision: { ...en(['fp32', 'fp16', 'int8', 'int4'], 'fp32'), group: 'view' },
   hideText: { ...bool(false), group: 'view' },
   hide: { type: 'hide', default: [], group: 'view' },  // from TF's `<key>_hide=true` flags
 };

@@ -106,6 +106,12 @@ export interface Network {
   /** default grid features: the network's `features`, else ['x1','x2'] for a 2-input network */
   evaluateGrid(opts?: GridOptions): GridResult;
   trainEpochs(data: Dataset, opts?: TrainOptions): EpochReport[];
+  /**
+   * Part of an epoch: at most `batches` minibatches (default 1), then returns. `report` is the
+   * epoch's EpochReport when this call finished it (the same bits trainEpochs gives), else null;
+   * `position` is the rows of the current epoch trained so far (0 between epochs).
+   */
+  trainPart(data: Dataset, opts?: TrainOptions & { batches?: number }): { batches: number; position: number; report: EpochReport | null };
   /** one optimiser step on x (n × inputs) and encoded targets y (n × outputs); returns the loss */
   trainBatch(x: Float32Array, y: Float32Array, opts?: TrainOptions): number;
   /**
@@ -116,8 +122,8 @@ export interface Network {
    */
   trainSteps(x: Float32Array, y: Float32Array, steps: number, opts?: TrainOptions): Float64Array;
   evaluate(data: Dataset): { train: Metrics; test: Metrics };
-  /** a copy with weights rounded through fp16 or int8 (per-block scale) */
-  quantized(precision: 'fp32' | 'fp16' | 'int8'): Network;
+  /** a copy with weights rounded through fp16, int8 or int4 (symmetric, one scale per block; biases stay fp32 for int8/int4) */
+  quantized(precision: 'fp32' | 'fp16' | 'int8' | 'int4'): Network;
   clone(): Network;
   /**
    * The core's model file (docs/model-format.md). It records the features, init, seed, the last
@@ -142,6 +148,10 @@ export interface Dataset {
   readonly size: number; readonly trainSize: number; readonly testSize: number;
   readonly inputs: number; readonly classes: number; // 0 = regression
   readonly inputNames: string[];
+  /** images (issue 15): every row is imageWidth × imageHeight pixels (row-major, 0..1); 0 when not images */
+  readonly imageWidth: number; readonly imageHeight: number;
+  /** one name per class for image sets ("0".."9", "T-shirt/top"...), else empty */
+  readonly classNames: readonly string[];
   /** inputs (size × inputs) and labels (class index or value), train rows first */
   x(): Float32Array;
   labels(): Float64Array;
@@ -183,7 +193,18 @@ export interface NNPlay {
   makeDataset(name: DatasetName, opts?: MakeDatasetOptions): Dataset;
   datasetFromPoints(p: PointsInput): Dataset;
   /** defaults: labelColumn '' (the last column), regression false, trainRatio 1, seed 1 */
-  datasetFromCSV(text: string, opts?: { labelColumn?: string; regression?: boolean; trainRatio?: number; seed?: number }): Dataset;
+  /** imageWidth × imageHeight must equal the number of input columns (else an Error naming both) */
+  datasetFromCSV(text: string, opts?: { labelColumn?: string; regression?: boolean; trainRatio?: number; seed?: number;
+    imageWidth?: number; imageHeight?: number }): Dataset;
+  /** grey images (uint8 pixels, row-major) and labels 0..classes-1; shuffled with the seed, then split */
+  datasetFromImages(images: ImageSetInput & ImageSplit): Dataset;
+  /** an NNIM file (docs/image-format.md), decompressed; e.g. web/gen/digits.nnim.gz through zlib.gunzipSync */
+  datasetFromNNIM(bytes: Uint8Array | ArrayBuffer, opts?: ImageSplit): Dataset;
+  /** an IDX image file (idx3-ubyte) and its label file (idx1-ubyte), decompressed; classes 0 = max label + 1 */
+  datasetFromIDX(images: Uint8Array | ArrayBuffer, labels: Uint8Array | ArrayBuffer,
+    opts?: ImageSplit & { classes?: number; classNames?: string[] }): Dataset;
+  /** the core's NNIM writer */
+  encodeNNIM(images: ImageSetInput): Uint8Array;
   /** current size of the wasm heap in bytes */
   heapBytes(): number;
   /** bytes in use by the allocator, mallinfo().uordblks (for leak checks) */
@@ -299,4 +320,20 @@ export interface TransformerReport {
    * kv_context multiply-adds). Norms, softmax and activations are not counted.
    */
   flops_per_token: { macs_matmul: bigint; macs_attention: bigint; matmul: bigint; attention: bigint; total: bigint };
+}
+
+/** Images for datasetFromImages / encodeNNIM. */
+export interface ImageSetInput {
+  pixels: Uint8Array; labels: Uint8Array | number[]; width: number; height: number;
+  /** default 10 */
+  classes?: number; classNames?: string[];
+}
+/** How an image set becomes a Dataset: shuffled with seed, the first round(n × trainRatio) rows train. */
+export interface ImageSplit {
+  /** default 0.5 */
+  trainRatio?: number; seed?: number;
+  /** > 0: keep that many images after the shuffle (a seeded subset); default 0 = all */
+  samples?: number;
+  /** recorded in saved models; default 'images' */
+  name?: string;
 }

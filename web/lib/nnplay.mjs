@@ -214,6 +214,10 @@ function wrapModule(M) {
       this.classes = handle.classes();
       this.inputNames = handle.inputNames();
       Object.freeze(this.inputNames);
+      // Images (issue 15): each row is imageWidth × imageHeight pixels in [0, 1]; 0 otherwise.
+      this.imageWidth = handle.imageWidth();
+      this.imageHeight = handle.imageHeight();
+      this.classNames = Object.freeze(handle.classNames());
     }
     x() { return handleOf(this, 'data').x(); }
     labels() { return handleOf(this, 'data').labels(); }
@@ -322,6 +326,15 @@ function wrapModule(M) {
         diverged: r.diverged, message: r.message,
       }));
     }
+    trainPart(data, o) {
+      const h = handleOf(this, 'net');
+      const d = handleOf(data, 'data');
+      o = obj('options', o);
+      const r = check(h.trainPart(d, trainOptions(o), nonNegInt('batches', opt(o.batches, 1))));
+      const e = r.report;
+      return { batches: r.batches, position: r.position, report: e === null ? null : {
+        epoch: e.epoch, train: metrics(e.train), test: metrics(e.test), diverged: e.diverged, message: e.message } };
+    }
     trainBatch(x, y, o) {
       const h = handleOf(this, 'net');
       numbers('x', x);
@@ -405,8 +418,53 @@ function wrapModule(M) {
       trainRatio: num('trainRatio', opt(o.trainRatio, 1)),
       seed: nonNegInt('seed', opt(o.seed, 1)),
     };
+    if (o.imageWidth !== undefined || o.imageHeight !== undefined) {
+      // A CSV of pixel columns shown as images: the core checks width × height = columns.
+      return new Dataset(check(M.datasetFromCSVImages(str('text', text), s,
+        nonNegInt('imageWidth', o.imageWidth), nonNegInt('imageHeight', o.imageHeight))));
+    }
     return new Dataset(check(M.datasetFromCSV(str('text', text), s)));
   }
+
+  // ---- image datasets (issue 15) ----
+  function bytes(name, v) {
+    if (!(v instanceof Uint8Array) && !(v instanceof ArrayBuffer))
+      throw new Error(`${name} must be a Uint8Array or an ArrayBuffer, got ${show(v)}`);
+    return v instanceof ArrayBuffer ? new Uint8Array(v) : v;
+  }
+  function splitOptions(o) {
+    return {
+      name: str('name', opt(o.name, 'images')),
+      trainRatio: num('trainRatio', opt(o.trainRatio, 0.5)),
+      seed: nonNegInt('seed', opt(o.seed, 1)),
+      samples: nonNegInt('samples', opt(o.samples, 0)),
+    };
+  }
+  function imageSet(o) {
+    return {
+      pixels: bytes('pixels', o.pixels),
+      labels: Array.isArray(o.labels) ? Uint8Array.from(numbers('labels', o.labels)) : bytes('labels', o.labels),
+      width: nonNegInt('width', o.width),
+      height: nonNegInt('height', o.height),
+      classes: nonNegInt('classes', opt(o.classes, 10)),
+      classNames: strings('classNames', opt(o.classNames, [])),
+    };
+  }
+  function datasetFromImages(o) {
+    o = obj('images', o);
+    return new Dataset(check(M.datasetFromImages({ ...imageSet(o), ...splitOptions(o) })));
+  }
+  function datasetFromNNIM(data, o) {
+    o = obj('options', o);
+    return new Dataset(check(M.datasetFromNNIM(bytes('bytes', data), splitOptions(o))));
+  }
+  function datasetFromIDX(images, labels, o) {
+    o = obj('options', o);
+    const s = { ...splitOptions(o), classes: nonNegInt('classes', opt(o.classes, 0)),
+      classNames: strings('classNames', opt(o.classNames, [])) };
+    return new Dataset(check(M.datasetFromIDX(bytes('images', images), bytes('labels', labels), s)));
+  }
+  function encodeNNIM(o) { return check(M.encodeNNIM(imageSet(obj('images', o)))); }
 
   function countParameters(widths, o) {
     if (!Array.isArray(widths)) throw new Error(`widths must be an array of integers, got ${show(widths)}`);
@@ -456,6 +514,10 @@ function wrapModule(M) {
     makeDataset,
     datasetFromPoints,
     datasetFromCSV,
+    datasetFromImages,
+    datasetFromNNIM,
+    datasetFromIDX,
+    encodeNNIM,
     heapBytes: () => M.HEAP8.length,
     heapUsed: () => M.heapUsed(),
   });
