@@ -12,14 +12,22 @@
 
 namespace nn {
 
+// What is done to each finished sum before it is stored (the grid's fused layers):
+// tanh is pmath::tanh_f, relu is (z > 0 ? z : 0), both exactly as activation_forward does.
+enum class GemmEpilogue { none, tanh, relu };
+
 // A is addressed A[m*a_rs + k*a_cs] so the same kernel serves A and Aᵀ.
 // If accumulate is false, C starts from zero; otherwise C's contents are added to.
+// If row_init is set, row m of C starts from row_init[m] instead (accumulate is then
+// ignored), so a layer's bias needs no pass of its own; the epilogue is applied last.
 struct GemmArgs {
     size_t M, N, K;
     const float* A; size_t a_rs, a_cs;
     const float* B; size_t ldb;
     float* C; size_t ldc;
     bool accumulate;
+    const float* row_init = nullptr;
+    GemmEpilogue epilogue = GemmEpilogue::none;
 };
 void gemm_ref(const GemmArgs& g);
 void gemm_simd(const GemmArgs& g);

@@ -2,15 +2,18 @@
 // each output's summation order, which the _simd kernels reproduce bit for bit.
 // x is (batch, in), W is (in, out), b is (out), y is (batch, out).
 #include "dense.h"
+#include "pmath.h"
 
 namespace nn {
 
 void gemm_ref(const GemmArgs& g) {
     for (size_t m = 0; m < g.M; ++m) {
         for (size_t n = 0; n < g.N; ++n) {
-            float acc = g.accumulate ? g.C[m * g.ldc + n] : 0.0f;
+            float acc = g.row_init ? g.row_init[m] : g.accumulate ? g.C[m * g.ldc + n] : 0.0f;
             for (size_t k = 0; k < g.K; ++k)
                 acc = acc + g.A[m * g.a_rs + k * g.a_cs] * g.B[k * g.ldb + n];
+            if (g.epilogue == GemmEpilogue::tanh) acc = pmath::tanh_f(acc);
+            else if (g.epilogue == GemmEpilogue::relu) acc = acc > 0.0f ? acc : 0.0f;
             g.C[m * g.ldc + n] = acc;
         }
     }

@@ -55,7 +55,7 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec) {
     std::vector<float> xin(in * chunk), point(in), tmp[2];
     if (!spec.neurons)
         for (auto& t : tmp) t.resize(widest * chunk);
-    std::vector<float> col_z, col_a;
+    std::vector<float> col_z, col_a, zeros;
     for (size_t c0 = 0; c0 < cells; c0 += chunk) {
         const size_t n = std::min(chunk, cells - c0);
         for (size_t k = 0; k < n; ++k) {
@@ -72,10 +72,17 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec) {
             float* dst = spec.neurons ? r.neurons[l].data() + c0 : tmp[l % 2].data();
             const size_t ld = spec.neurons ? cells : n;
             const std::vector<float>& b = net.biases(l);
-            for (size_t o = 0; o < no; ++o) std::fill_n(dst + o * ld, n, b.empty() ? 0.0f : b[o]);
-            // A[o, i] = W[i*no + o]: Wᵀ read through strides.
-            gemm_simd({no, n, ni, net.weights(l).data(), 1, no, prev, ld_prev, dst, ld, true});
             const Activation act = net.arch().layers[l].activation;
+            // One pass per layer: each sum starts at its bias (row_init) and tanh/relu are
+            // applied in registers before the store (the GEMM's epilogue, the same float
+            // operations as activation_forward), so no fill pass and no activation pass.
+            const GemmEpilogue epi = act == Activation::tanh ? GemmEpilogue::tanh
+                                   : act == Activation::relu ? GemmEpilogue::relu
+                                                             : GemmEpilogue::none;
+            if (b.empty()) zeros.assign(no, 0.0f);
+            // A[o, i] = W[i*no + o]: Wᵀ read through strides.
+            gemm_simd({no, n, ni, net.weights(l).data(), 1, no, prev, ld_prev, dst, ld, true,
+                       b.empty() ? zeros.data() : b.data(), epi});
             if (act == Activation::softmax) {
                 // Softmax runs across the units of one cell: gather, apply, scatter.
                 col_z.resize(no);
@@ -85,7 +92,7 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec) {
                     activation_forward(act, col_z.data(), col_a.data(), no, no);
                     for (size_t o = 0; o < no; ++o) dst[o * ld + k] = col_a[o];
                 }
-            } else {
+            } else if (epi == GemmEpilogue::none && act != Activation::linear) {
                 for (size_t o = 0; o < no; ++o)
                     activation_forward(act, dst + o * ld, dst + o * ld, n, n);
             }

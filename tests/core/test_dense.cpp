@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dense.h"
+#include "pmath.h"
 #include "rng.h"
 
 namespace nn::detail {
@@ -142,6 +143,47 @@ TEST_CASE("gemm_simd equals gemm_ref bit for bit on every available arch", "[den
             }
         }
     }
+}
+
+TEST_CASE("gemm_simd with a row_init and a tanh/relu epilogue equals gemm_ref bit for bit", "[dense][simd]") {
+    // The grid's fused layer (core/grid.cpp): C[m,n] = act(init[m] + Σ_k A[m,k]·B[k,n]).
+    // Inputs are scaled by 4 so the sums cross tanh's clamp (±7.9) and its 0.0004 shortcut,
+    // and relu sees both signs; the lane count (4, 8 or 16) must not change a bit.
+    std::vector<std::string> archs = available_archs();
+    REQUIRE(!archs.empty());
+    for (const std::string& arch : archs) {
+        ArchGuard guard(arch);
+        for (const Shape& s : kShapes) {
+            for (nn::GemmEpilogue e : {nn::GemmEpilogue::none, nn::GemmEpilogue::tanh, nn::GemmEpilogue::relu}) {
+                const bool transposed = e != nn::GemmEpilogue::relu;
+                std::vector<float> A = random_floats(s.M * s.K + 1, 7 + s.M);
+                for (float& v : A) v *= 4.0f;
+                std::vector<float> B = random_floats(s.K * s.N + 1, 8 + s.N);
+                std::vector<float> init = random_floats(s.M, 9 + s.K);
+                if (s.M > 1) init[1] = 1e-4f;  // K = 0 rows then hit the small-|x| shortcut
+                std::vector<float> C0 = random_floats(s.M * s.N, 10);  // must be ignored
+                std::vector<float> Cref = C0, Csimd = C0;
+                nn::GemmArgs g{s.M, s.N, s.K, A.data(), transposed ? 1 : s.K, transposed ? s.M : 1,
+                               B.data(), s.N, Cref.data(), s.N, true, init.data(), e};
+                nn::gemm_ref(g);
+                g.C = Csimd.data();
+                nn::gemm_simd(g);
+                Diff d = compare_bits(Cref, Csimd);
+                INFO(arch << " M=" << s.M << " N=" << s.N << " K=" << s.K << " epilogue=" << int(e) << ": "
+                          << d.mismatches << " mismatches, max abs diff " << d.max_abs);
+                CHECK(d.mismatches == 0);
+            }
+        }
+    }
+    // The reference itself, by hand: init 0.5 + 1·2 = 2.5 → tanh_f(2.5); init −3 + 1·2 = −1 → relu 0.
+    const float a[2] = {1.0f, 1.0f}, b[1] = {2.0f}, init[2] = {0.5f, -3.0f};
+    float c[2] = {0, 0};
+    nn::gemm_ref({2, 1, 1, a, 1, 1, b, 1, c, 1, false, init, nn::GemmEpilogue::tanh});
+    CHECK(c[0] == nn::pmath::tanh_f(2.5f));
+    CHECK(c[1] == nn::pmath::tanh_f(-1.0f));
+    nn::gemm_ref({2, 1, 1, a, 1, 1, b, 1, c, 1, false, init, nn::GemmEpilogue::relu});
+    CHECK(c[0] == 2.5f);
+    CHECK(c[1] == 0.0f);
 }
 
 TEST_CASE("dense_forward_simd and dense_backward_simd equal the reference bit for bit", "[dense][simd]") {

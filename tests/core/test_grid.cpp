@@ -1,6 +1,8 @@
 // Grid evaluation: layout (row 0 at the top), agreement with predict, neuron maps.
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include "error.h"
 #include "grid.h"
 
@@ -91,4 +93,44 @@ TEST_CASE("grid maps equal a batched forward pass exactly, softmax and chunks in
     GridResult o = evaluate_grid(net, s);
     CHECK(o.neurons.empty());
     CHECK(o.output == r.output);
+}
+
+namespace nn::detail {
+bool select_simd_arch(const char* name);  // test hook in dense_simd.cpp
+}
+
+TEST_CASE("grid layers fused with their bias and activation equal Network::forward bit for bit", "[grid][simd]") {
+    // The grid starts each sum at its bias and applies tanh/relu in the GEMM's epilogue
+    // (one pass per layer); the training path adds bias, product and activation in three.
+    // Every activation, a layer without bias, wide and narrow layers, on every kernel.
+    Architecture a;
+    a.inputs = 3;
+    a.layers = {{33, Activation::tanh, true}, {8, Activation::relu, false}, {17, Activation::leaky_relu, true},
+                {5, Activation::linear, true}, {9, Activation::sigmoid, true}, {3, Activation::tanh, true}};
+    Network net(a, Loss::half_mse, Init::glorot_normal, 21);
+    for (float& w : net.weights(0)) w *= 3.0f;  // push tanh past its clamp on part of the grid
+    GridSpec s;
+    s.resolution = 41;  // 1,681 cells: a 1,024-cell chunk and a 657-cell one (not a lane multiple)
+    s.features = {Feature::x1, Feature::x2, Feature::sinx1};
+    const size_t cells = 41 * 41;
+    std::vector<float> x(cells * 3);
+    for (size_t c = 0; c < cells; ++c)
+        compute_features(s.features, -6 + (double(c % 41) + 0.5) * 12 / 41.0,
+                         6 - (double(c / 41) + 0.5) * 12 / 41.0, x.data() + c * 3);
+    Workspace ws;
+    net.forward(x.data(), cells, ws);
+    for (const char* arch : {"sse2", "avx2", "avx512"}) {
+        if (!detail::select_simd_arch(arch)) continue;
+        GridResult r = evaluate_grid(net, s);
+        size_t mismatches = 0;
+        for (size_t l = 0; l < net.num_layers(); ++l) {
+            const size_t u = net.layer_out(l);
+            for (size_t c = 0; c < cells; ++c)
+                for (size_t j = 0; j < u; ++j)
+                    mismatches += std::memcmp(&r.neurons[l][j * cells + c], &ws.a[l][c * u + j], sizeof(float)) != 0;
+        }
+        INFO(arch << ": " << mismatches << " of the maps' values differ from forward()");
+        CHECK(mismatches == 0);
+    }
+    detail::select_simd_arch(nullptr);
 }
