@@ -4,11 +4,24 @@
 // It takes plain arrays and calls back on hover/click; it owns no model and no settings, so the
 // embeds (<nn-diagram>, <nn-weight-count>) reuse it. Colours are attributes, not CSS classes,
 // so an exported SVG looks the same outside the page.
+// Cost while training (issue 14): the thumbnails are painted through the colour tables onto one
+// canvas behind the nodes (an SVG foreignObject, so it scales with the drawing), never encoded
+// as data: URLs; a link's or bias's attributes are written only when its rounded colour or width
+// changed. svgToString puts the thumbnails back into an export as one image.
 // Weights for block b are (in, out) row-major: w[from * out + to] (the JS API's layout).
-import { cssColor, mapToDataURL } from './heatmap.js';
+import { cssColor, paintImage } from './heatmap.js';
 import { blockArithmetic, blockCounts, fmtInt, fmtNum } from './format.js';
 
 const NS = 'http://www.w3.org/2000/svg';
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const THUMB_SCALE = 2;     // canvas pixels per diagram unit: thumbnails stay sharp when the SVG is scaled up
+const NODE_FILL = '#f4f4f4';
+// Links and biases change attributes only when these rounded values change.
+const COLOUR_STEPS = 128;  // over −1…1, finer than the eye tells apart on a 1–8 px line
+const WIDTH_STEP = 0.05;
+const linkKey = (v) => (Number.isFinite(v)
+  ? Math.round((Math.max(-1, Math.min(1, v)) + 1) * COLOUR_STEPS) * 4096 + Math.round(Math.min(8, 0.6 + 1.8 * Math.abs(v)) / WIDTH_STEP)
+  : -1);
 export const SHOW_ALL_UP_TO = 8;  // wider layers show SHOWN_WHEN_COLLAPSED neurons + "… N more"
 export const SHOWN_WHEN_COLLAPSED = 6;
 
@@ -31,6 +44,9 @@ function text(parent, x, y, str, attrs = {}) {
 }
 
 const LAYOUT = { node: 30, pitch: 40, gap: 160, left: 64, top: 44, labelH: 40 };
+// Columns come closer when there are many (TF Playground's 6 × 8 network has 8), so the
+// drawing needs less shrinking to fit its box; 112 still fits "8 × 8 = 64 weights" under a block.
+const gapFor = (columns) => (columns <= 5 ? LAYOUT.gap : Math.max(112, LAYOUT.gap - 16 * (columns - 5)));
 const MAX_INPUT_LABEL = 9;
 
 // model: { inputs: [label...], widths: [units per layer incl. output], activations: [name per layer],
@@ -39,7 +55,9 @@ export function createDiagram(svg, handlers = {}) {
   let geo = null;           // positions of the drawn neurons
   let linkEls = [];         // [block][k] → path
   let biasEls = [];         // [layer][unit] → rect
-  let imgEls = [];          // [column][unit] → image
+  let thumbs = null;        // {canvas, ctx, scratch, img}: the thumbnails' canvas
+  let linkKeys = [];        // [block] → Int32Array of what each link shows now
+  let biasKeys = [];        // [layer] → Int32Array
   let weights = [], biases = [];
 
   function render(model) {
@@ -47,7 +65,8 @@ export function createDiagram(svg, handlers = {}) {
     const cols = [model.inputs.length, ...model.widths];
     const shown = cols.map(shownUnits);
     const rows = Math.max(...shown.map((s, i) => s + (cols[i] > s ? 1 : 0)));
-    const { node: S, pitch: P, gap: G, left: L, top: T, labelH } = LAYOUT;
+    const { node: S, pitch: P, left: L, top: T, labelH } = LAYOUT;
+    const G = gapFor(cols.length);
     const width = L + (cols.length - 1) * G + S + 24;
     const height = T + rows * P + labelH + 8;
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -67,7 +86,7 @@ export function createDiagram(svg, handlers = {}) {
 
     // links first so nodes sit on top
     const gLinks = el('g', { 'data-part': 'links', fill: 'none' }, svg);
-    linkEls = [];
+    linkEls = []; linkKeys = []; biasKeys = [];
     for (let b = 0; b + 1 < cols.length; b++) {
       const list = [];
       for (let from = 0; from < shown[b]; from++) {
@@ -84,10 +103,26 @@ export function createDiagram(svg, handlers = {}) {
         }
       }
       linkEls.push(list);
+      linkKeys.push(new Int32Array(list.length).fill(-2));
     }
 
+    // thumbnails: one canvas behind the nodes' outlines (nodes are transparent so it shows,
+    // and still catch the pointer); each node starts as a plain grey square
+    const fo = el('foreignObject', { x: 0, y: 0, width, height, 'data-part': 'thumbs', 'pointer-events': 'none' }, svg);
+    const canvas = document.createElementNS(XHTML, 'canvas');
+    canvas.width = width * THUMB_SCALE;
+    canvas.height = height * THUMB_SCALE;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+    canvas.style.display = 'block';
+    fo.appendChild(canvas);
+    const ctx = canvas.getContext('2d');
+    thumbs = { canvas, ctx, scratch: null, img: null };
+    ctx.fillStyle = NODE_FILL;
+    for (let c = 0; c < cols.length; c++) for (const p of pos[c]) ctx.fillRect(p.x * THUMB_SCALE, p.y * THUMB_SCALE, S * THUMB_SCALE, S * THUMB_SCALE);
+
     // columns: header, nodes, "… N more"
-    biasEls = []; imgEls = [];
+    biasEls = [];
     const blocks = model.blocks || blockCounts(cols);
     for (let c = 0; c < cols.length; c++) {
       const g = el('g', { 'data-column': c }, svg);
@@ -96,7 +131,7 @@ export function createDiagram(svg, handlers = {}) {
       text(g, x + S / 2, 14, head, { 'text-anchor': 'middle', 'font-weight': '600', fill: '#333' });
       const act = c === 0 ? `${cols[0]} features` : `${fmtInt(cols[c])} · ${model.activations[c - 1] || ''}`;
       text(g, x + S / 2, 28, act, { 'text-anchor': 'middle', fill: '#666', 'font-size': 10 });
-      const imgs = [], bs = [];
+      const bs = [];
       for (let u = 0; u < shown[c]; u++) {
         const { y } = pos[c][u];
         const n = el('g', {
@@ -104,8 +139,7 @@ export function createDiagram(svg, handlers = {}) {
           role: c === 0 ? 'img' : 'button',
           'aria-label': c === 0 ? `input ${model.inputs[u]}` : `neuron ${u + 1} of layer ${c}`,
         }, g);
-        el('rect', { x, y, width: S, height: S, fill: '#f4f4f4', stroke: '#888', 'stroke-width': 1 }, n);
-        imgs.push(el('image', { x, y, width: S, height: S, preserveAspectRatio: 'none' }, n));
+        el('rect', { x, y, width: S, height: S, fill: 'transparent', stroke: '#888', 'stroke-width': 1 }, n);
         if (c === 0) {
           const name = String(model.inputs[u]);
           const short = name.length > MAX_INPUT_LABEL ? name.slice(0, MAX_INPUT_LABEL - 1) + '…' : name;
@@ -125,8 +159,7 @@ export function createDiagram(svg, handlers = {}) {
           'text-anchor': 'middle', fill: '#555', 'font-style': 'italic',
         });
       }
-      imgEls.push(imgs);
-      if (c > 0) biasEls.push(bs);
+      if (c > 0) { biasEls.push(bs); biasKeys.push(new Int32Array(bs.length).fill(-2)); }
     }
 
     // block labels along the bottom, between the columns they connect
@@ -152,14 +185,23 @@ export function createDiagram(svg, handlers = {}) {
       for (let b = 0; b < linkEls.length; b++) {
         const w = weights[b];
         if (!w) continue;
-        const out = cols[b + 1];
+        const out = cols[b + 1], keys = linkKeys[b];
         let k = 0;
         for (let from = 0; from < shown[b]; from++) {
           for (let to = 0; to < shown[b + 1]; to++, k++) {
             const v = w[from * out + to];
+            const key = linkKey(v);
+            if (keys[k] === key) continue;
+            keys[k] = key;
             const p = linkEls[b][k];
-            p.setAttribute('stroke', Number.isFinite(v) ? cssColor(v) : '#888');
-            p.setAttribute('stroke-width', Number.isFinite(v) ? Math.min(8, 0.6 + 1.8 * Math.abs(v)).toFixed(2) : 1);
+            if (key < 0) {
+              p.setAttribute('stroke', '#888');
+              p.setAttribute('stroke-width', 1);
+            } else {
+              const q = Math.floor(key / 4096);
+              p.setAttribute('stroke', cssColor(q / COLOUR_STEPS - 1));
+              p.setAttribute('stroke-width', ((key % 4096) * WIDTH_STEP).toFixed(2));
+            }
           }
         }
       }
@@ -168,16 +210,32 @@ export function createDiagram(svg, handlers = {}) {
       for (let l = 0; l < biasEls.length; l++) {
         const b = biases[l];
         if (!b) continue;
-        for (let u = 0; u < biasEls[l].length; u++) biasEls[l][u].setAttribute('fill', cssColor(b[u]));
+        for (let u = 0; u < biasEls[l].length; u++) {
+          const v = b[u];
+          const key = Number.isFinite(v) ? Math.round((Math.max(-1, Math.min(1, v)) + 1) * COLOUR_STEPS) : -1;
+          if (biasKeys[l][u] === key) continue;
+          biasKeys[l][u] = key;
+          biasEls[l][u].setAttribute('fill', key < 0 ? cssColor(v) : cssColor(key / COLOUR_STEPS - 1));
+        }
       }
     }
-    if (data.thumbs) {
-      for (let c = 0; c < imgEls.length; c++) {
-        for (let u = 0; u < imgEls[c].length; u++) {
+    if (data.thumbs && thumbs) {
+      const { pos } = geo;
+      const { ctx } = thumbs;
+      const S = LAYOUT.node * THUMB_SCALE;
+      ctx.imageSmoothingEnabled = true;
+      for (let c = 0; c < pos.length; c++) {
+        for (let u = 0; u < pos[c].length; u++) {
           const t = data.thumbs(c, u);
           if (!t) continue;
-          const url = mapToDataURL(t.values, t.res, t);
-          if (url) imgEls[c][u].setAttribute('href', url);
+          if (!thumbs.scratch || thumbs.scratch.width !== t.res) {
+            thumbs.scratch = document.createElement('canvas');
+            thumbs.scratch.width = thumbs.scratch.height = t.res;
+            thumbs.img = thumbs.scratch.getContext('2d').createImageData(t.res, t.res);
+          }
+          paintImage(thumbs.img, t.values, t.res, t);
+          thumbs.scratch.getContext('2d').putImageData(thumbs.img, 0, 0);
+          ctx.drawImage(thumbs.scratch, pos[c][u].x * THUMB_SCALE, pos[c][u].y * THUMB_SCALE, S, S);
         }
       }
     }
@@ -231,8 +289,21 @@ export function createDiagram(svg, handlers = {}) {
 }
 
 // A standalone SVG document string of the drawing (for export).
+// The thumbnails' canvas becomes one PNG image at the same place, so the file shows them
+// outside the page too (an SVG viewer draws no canvas).
 export function svgToString(svg) {
   const copy = svg.cloneNode(true);
   copy.setAttribute('xmlns', NS);
+  const fo = svg.querySelector('foreignObject[data-part="thumbs"]');
+  const foCopy = copy.querySelector('foreignObject[data-part="thumbs"]');
+  if (fo && foCopy) {
+    const canvas = fo.querySelector('canvas');
+    const img = document.createElementNS(NS, 'image');
+    for (const a of ['x', 'y', 'width', 'height']) img.setAttribute(a, fo.getAttribute(a));
+    img.setAttribute('data-part', 'thumbs');
+    img.setAttribute('preserveAspectRatio', 'none');
+    if (canvas) img.setAttribute('href', canvas.toDataURL('image/png'));
+    foCopy.replaceWith(img);
+  }
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
 }
