@@ -1,0 +1,320 @@
+// What a reader sees while a network trains, measured in one headless Chromium: nnplay's page
+// (scripts/serve.mjs) and TF Playground's real page (../shared/peers/tf-playground/dist, built
+// from its published source; for side-by-side figures only, none of its code is used) opened in
+// turn, alternating which goes first, each case `--runs` times. Per case and run:
+//   frames/s and p95 frame time: requestAnimationFrame deltas over a fixed window after a warm-up;
+//   epochs/s: the page's own epoch counter (nnplay #epoch, TF Playground #iter-number);
+//   long tasks: main-thread tasks > 50 ms (PerformanceObserver 'longtask'), count and total ms;
+//   map updates/s: 100×100 decision maps drawn (putImageData of a 100-px image, or nnplay's own
+//   window.nnplayPerf().mapsDrawn when the page reports it).
+// Prints JSON {meta, results: [{case, page, run, fps, p95, epochsPerSec, longTasks, ...}]}.
+//   node bench/frames.mjs [--runs=3] [--seconds=5] [--long-seconds=30] [--only=spiral] [--quick]
+//   node bench/frames.mjs --baseline=/work/main   also measures another checkout's page (its own
+//                                           scripts/serve.mjs and web/), alternating: before/after
+//   node bench/frames.mjs --profile[=case] [--seconds=4]   where a frame's time goes (CDP trace +
+//                                           CPU profile of the page's main thread), printed as text
+// run.mjs calls it and turns the JSON into the frames table.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launch } from '../tests/browser/harness.mjs';
+import { CSP } from '../scripts/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = Object.fromEntries(process.argv.slice(2).map((a) => {
+  const [k, v] = a.replace(/^--/, '').split('=');
+  return [k, v ?? true];
+}));
+const QUICK = !!args.quick;
+const RUNS = Number(args.runs ?? (QUICK ? 1 : 3));
+const SECONDS = Number(args.seconds ?? (QUICK ? 2 : 5));       // measuring window per case
+const WARMUP = Number(args.warmup ?? (QUICK ? 1 : 2));         // seconds of training before it
+const LONG_SECONDS = Number(args['long-seconds'] ?? (QUICK ? 3 : 30));  // widgets and article
+const log = (m) => process.stderr.write(m + '\n');
+
+// TF Playground's page: env NNPLAY_TF_PLAYGROUND, else ../shared/peers/tf-playground/dist from
+// the repository (or from its worktree folder's parent, as /work/wt/<name> sits two levels down).
+function findPeer() {
+  const c = [process.env.NNPLAY_TF_PLAYGROUND, path.join(ROOT, '..', 'shared/peers/tf-playground/dist'),
+    path.join(ROOT, '..', '..', 'shared/peers/tf-playground/dist')].filter(Boolean);
+  return c.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? null;
+}
+
+// TF Playground sends no CSP of its own and uses inline scripts; a plain static server for it.
+function servePeer(dir) {
+  const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const srv = http.createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.join(dir, path.basename(name));  // dist/ is flat
+    fs.readFile(file, (err, buf) => {
+      if (err) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(buf);
+    });
+  });
+  return new Promise((resolve) => srv.listen(0, '127.0.0.1', () =>
+    resolve({ url: `http://127.0.0.1:${srv.address().port}/`, stop: () => srv.close() })));
+}
+
+const SEVEN = 'x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
+const TWO = 'x=true&y=true&xSquared=false&ySquared=false&xTimesY=false&sinX=false&sinY=false';
+// hash: the same keys on both pages (TF Playground's own); nnplay adds `speed`.
+export const CASES = [
+  { id: 'circle 4-2 tanh, 1 epoch/frame', key: 'circle', hash: `dataset=circle&networkShape=4,2&activation=tanh&${TWO}`, speed: '1', tf: true },
+  { id: 'spiral 7 features 6×8 tanh, 1 epoch/frame', key: 'spiral', hash: `dataset=spiral&networkShape=8,8,8,8,8,8&activation=tanh&${SEVEN}`, speed: '1', tf: true },
+  { id: 'spiral 7 features 6×8 tanh, max speed', key: 'spiral-max', hash: `dataset=spiral&networkShape=8,8,8,8,8,8&activation=tanh&${SEVEN}`, speed: 'max', tf: false },
+  { id: '2-256-128-64-1 tanh circle, 1 epoch/frame', key: 'wide', hash: `dataset=circle&networkShape=256,128,64&activation=tanh&${TWO}`, speed: '1', tf: false },
+  { id: '2-256-128-64-1 tanh circle, max speed', key: 'wide-max', hash: `dataset=circle&networkShape=256,128,64&activation=tanh&${TWO}`, speed: 'max', tf: false },
+  { id: 'ten <nn-playground> widgets training', key: 'ten', ten: true, long: true },
+  { id: 'article web/examples/hidden-layers.html', key: 'article', article: true, long: true },
+];
+const TF_WHY = 'TF Playground allows at most 8 neurons a layer and has no "as fast as possible" speed';
+
+// Recorder injected before any page script: rAF timestamps and long tasks, from navigation on.
+const RECORDER = () => {
+  const rec = { t: new Float64Array(1 << 16), n: 0, long: [] };
+  window.__frames = rec;
+  const tick = (t) => { if (rec.n < rec.t.length) rec.t[rec.n++] = t; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  // Decision maps drawn (either page): 100×100 ImageData put on a canvas. nnplay also reports
+  // window.nnplayPerf().mapsDrawn, which counts maps however they reach the screen.
+  rec.put100 = 0;
+  const put = CanvasRenderingContext2D.prototype.putImageData;
+  CanvasRenderingContext2D.prototype.putImageData = function (img, ...rest) {
+    if (img && img.width === 100) rec.put100++;
+    return put.call(this, img, ...rest);
+  };
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) rec.long.push([e.startTime, e.duration]); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch { rec.noLongTask = true; }
+};
+
+// Ten widgets visible at once (2 columns in a tall viewport), each training its own spiral/circle.
+function tenPage() {
+  const w = [];
+  for (let i = 0; i < 10; i++) {
+    const ds = ['spiral', 'circle', 'xor', 'gauss', 'spiral'][i % 5];
+    w.push(`<nn-playground id="w${i}" dataset="${ds}" layers="2,8,8,1" activation="tanh" controls="play,reset" seed="${i + 1}" autoplay></nn-playground>`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ten playgrounds</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="ten.css">
+<script src="../gen/nnplay-widgets.js" defer></script></head>
+<body><main class="grid">${w.join('\n')}</main></body></html>`;
+}
+const TEN_CSS = 'body{margin:0;font-family:sans-serif} .grid{display:grid;grid-template-columns:1fr 1fr;gap:0 8px;padding:4px}' +
+  ' nn-playground{margin:4px 0!important}';
+
+function stats(deltas) {
+  const s = [...deltas].sort((a, b) => a - b);
+  const q = (p) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN);
+  return { p50: q(0.5), p95: q(0.95), max: s.length ? s[s.length - 1] : NaN };
+}
+
+async function epochOf(page, peer) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return el ? Number(el.textContent.replace(/[^0-9]/g, '')) : NaN;
+  }, peer ? '#iter-number' : '#epoch');
+}
+
+async function start(page, c, side, urls) {
+  const peer = side === 'tf-playground';
+  const base = side === 'nnplay-baseline' ? urls.baseline : urls.nnplay;
+  if (c.ten) {
+    const ex = base + 'examples/';
+    await page.route(ex + 'ten-playgrounds.html', (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': CSP }, body: tenPage() }));
+    await page.route(ex + 'ten.css', (r) => r.fulfill({ status: 200, contentType: 'text/css', body: TEN_CSS }));
+    await page.setViewportSize({ width: 1600, height: 2400 });
+    await page.goto(ex + 'ten-playgrounds.html');
+    await page.waitForFunction(() => document.querySelectorAll('nn-playground[data-playing="true"]').length >= 10,
+      null, { timeout: 30000 }).catch(() => {});
+    return;
+  }
+  if (c.article) {
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.goto(base + 'examples/hidden-layers.html');
+    await page.locator('#spiral').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('#spiral')?.dataset.playing === 'true', null, { timeout: 30000 }).catch(() => {});
+    return;
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  if (peer) {
+    await page.goto(`${urls.tf}#${c.hash}&problem=classification&learningRate=0.03&batchSize=10&seed=0.5`);
+    await page.waitForSelector('#play-pause-button');
+    await page.waitForTimeout(300);
+    await page.click('#play-pause-button');
+  } else {
+    await page.goto(`${base}#${c.hash}&speed=${c.speed}`);
+    await page.waitForFunction(() => /Ready/.test(document.getElementById('status')?.textContent ?? '') &&
+      document.querySelectorAll('#diagram .node').length > 0, null, { timeout: 30000 });
+    await page.click('#play');
+  }
+}
+
+async function measureOne(browser, c, side, urls, run) {
+  const peer = side === 'tf-playground';
+  const page = await browser.context.newPage();
+  await page.addInitScript(RECORDER);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  try {
+    await start(page, c, side, urls);
+    await page.waitForTimeout(WARMUP * 1000);
+    const secs = c.long ? LONG_SECONDS : SECONDS;
+    const e0 = c.long ? NaN : await epochOf(page, peer);
+    const maps = () => (window.nnplayPerf && window.nnplayPerf().mapsDrawn != null ? window.nnplayPerf().mapsDrawn : window.__frames.put100);
+    const m0 = await page.evaluate(`[performance.now(), (${maps})()]`);
+    await page.waitForTimeout(secs * 1000);
+    const e1 = c.long ? NaN : await epochOf(page, peer);
+    const r = await page.evaluate(([t0]) => {
+      const rec = window.__frames, t1 = performance.now();
+      const ts = [];
+      for (let i = 0; i < rec.n; i++) if (rec.t[i] >= t0 && rec.t[i] <= t1) ts.push(rec.t[i]);
+      const long = rec.long.filter(([s]) => s >= t0 && s <= t1);
+      const playing = document.querySelectorAll('nn-playground[data-playing="true"]').length;
+      return { t0, t1, ts, long, noLongTask: !!rec.noLongTask, playing,
+        maps: window.nnplayPerf && window.nnplayPerf().mapsDrawn != null ? window.nnplayPerf().mapsDrawn : rec.put100 };
+    }, m0);
+    const span = (r.t1 - r.t0) / 1000;
+    const deltas = r.ts.slice(1).map((t, i) => t - r.ts[i]);
+    const st = stats(deltas);
+    const out = {
+      case: c.key, page: side, run,
+      loadavg: os.loadavg()[0], seconds: span,
+      fps: deltas.length ? deltas.length / ((r.ts[r.ts.length - 1] - r.ts[0]) / 1000) : 0,
+      p50: st.p50, p95: st.p95, maxFrame: st.max,
+      epochsPerSec: Number.isFinite(e1 - e0) ? (e1 - e0) / span : null,
+      mapsPerSec: r.maps != null && m0[1] != null ? (r.maps - m0[1]) / span : null,
+      longTasks: r.noLongTask ? null : r.long.length, longTaskMs: r.long.reduce((a, [, d]) => a + d, 0),
+      widgetsTraining: c.ten || c.article ? r.playing : undefined,
+      problems: problems.slice(0, 3),
+    };
+    log(`frames: ${c.key} ${out.page} run ${run + 1}: ${out.fps.toFixed(1)} fps, p95 ${out.p95.toFixed(1)} ms, ` +
+      `${out.epochsPerSec == null ? '' : out.epochsPerSec.toFixed(0) + ' epochs/s, '}long tasks ${out.longTasks} ` +
+      `(${out.longTaskMs.toFixed(0)} ms)${out.mapsPerSec == null ? '' : `, maps ${out.mapsPerSec.toFixed(1)}/s`}` +
+      `${out.widgetsTraining === undefined ? '' : `, ${out.widgetsTraining} widgets training`} · load ${out.loadavg.toFixed(2)}`);
+    return out;
+  } finally {
+    await page.close();
+  }
+}
+
+// ---- profile: where a frame's time goes ---------------------------------------------------------
+const BUCKETS = {
+  'script (page JS: tasks, rAF callbacks, events, timers)': ['FunctionCall', 'FireAnimationFrame', 'TimerFire', 'EventDispatch', 'RunMicrotasks', 'v8.callFunction'],
+  'style recalc': ['UpdateLayoutTree', 'RecalculateStyles', 'ScheduleStyleRecalculation'],
+  layout: ['Layout'],
+  'pre-paint + paint': ['PrePaint', 'Paint', 'PaintImage', 'Decode Image', 'ImageDecodeTask'],
+  'layerize + commit': ['Layerize', 'Commit', 'UpdateLayer', 'CompositeLayers'],
+  'garbage collection': ['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR', 'BlinkGC.AtomicPhase'],
+};
+
+async function profile(browser, c, urls, side) {
+  const peer = side === 'tf-playground';
+  const page = await browser.context.newPage();
+  try {
+    await start(page, c, side, urls);
+    await page.waitForTimeout(WARMUP * 1000);
+    const cdp = await page.context().newCDPSession(page);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+    const done = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing', transferMode: 'ReportEvents' });
+    await cdp.send('Profiler.start');
+    const secs = SECONDS;
+    await page.waitForTimeout(secs * 1000);
+    const { profile: prof } = await cdp.send('Profiler.stop');
+    await cdp.send('Tracing.end');
+    await done;
+    // the renderer's main thread
+    const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
+      events.some((x) => x.pid === e.pid && x.tid === e.tid && x.name === 'FireAnimationFrame'));
+    const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+    const t0 = Math.min(...onMain.map((e) => e.ts)), t1 = Math.max(...onMain.map((e) => e.ts + e.dur));
+    const windowMs = (t1 - t0) / 1000;
+    const busy = onMain.filter((e) => e.name === 'RunTask').reduce((a, e) => a + e.dur, 0) / 1000;
+    const frames = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.name === 'FireAnimationFrame').length;
+    const lines = [`profile: ${c.id} (${side}), ${windowMs.toFixed(0)} ms traced, ` +
+      `main thread busy ${busy.toFixed(0)} ms (${(100 * busy / windowMs).toFixed(0)} %), ${frames} animation-frame callbacks, load ${os.loadavg()[0].toFixed(2)}`];
+    // Sum each bucket's outermost events only (a FunctionCall inside a TimerFire counts once).
+    for (const [bucket, names] of Object.entries(BUCKETS)) {
+      const evs = onMain.filter((e) => names.includes(e.name)).sort((a, b) => a.ts - b.ts);
+      let ms = 0, end = -Infinity;
+      for (const e of evs) { if (e.ts >= end) { ms += e.dur; end = e.ts + e.dur; } else if (e.ts + e.dur > end) { ms += e.ts + e.dur - end; end = e.ts + e.dur; } }
+      lines.push(`  ${bucket.padEnd(56)} ${(ms / 1000).toFixed(0).padStart(6)} ms  ${(100 * ms / 1000 / windowMs).toFixed(1).padStart(5)} %  ${frames ? (ms / 1000 / frames).toFixed(2) : '-'} ms/frame`);
+    }
+    // JS self time by function (CPU profile of the page's main thread).
+    const self = new Map();
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+    const dt = prof.timeDeltas;
+    const total = (prof.endTime - prof.startTime) / 1000;
+    const counts = new Map();
+    for (let i = 0; i < prof.samples.length; i++) counts.set(prof.samples[i], (counts.get(prof.samples[i]) ?? 0) + (dt[i + 1] ?? dt[i] ?? 0));
+    for (const [id, us] of counts) {
+      const n = byId.get(id);
+      const f = n.callFrame;
+      const k = `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) + ':' + (f.lineNumber + 1) : ''}`.trim();
+      self.set(k, (self.get(k) ?? 0) + us / 1000);
+    }
+    const top = [...self.entries()].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 18);
+    lines.push(`  JS self time, top functions (CPU profile over ${total.toFixed(0)} ms):`);
+    for (const [k, ms] of top) lines.push(`    ${ms.toFixed(0).padStart(6)} ms ${(100 * ms / total).toFixed(1).padStart(5)} %  ${k}`);
+    return lines.join('\n');
+  } finally {
+    await page.close();
+  }
+}
+
+// ---- main -----------------------------------------------------------------------------------------
+const peerDir = findPeer();
+const server = await startServer();
+const peerSrv = peerDir ? await servePeer(peerDir) : null;
+const baseSrv = args.baseline ? await startServer(path.resolve(String(args.baseline), 'scripts', 'serve.mjs')) : null;
+const urls = { nnplay: server.url, tf: peerSrv?.url, baseline: baseSrv?.url };
+const browser = await launch();
+const meta = { date: new Date().toISOString(), runs: RUNS, seconds: SECONDS, warmup: WARMUP, longSeconds: LONG_SECONDS,
+  peer: peerDir, baseline: args.baseline ? String(args.baseline) : null, peerMissing: peerDir ? null : 'TF Playground\'s page was not found (../shared/peers/tf-playground/dist or NNPLAY_TF_PLAYGROUND): its column is empty',
+  tfWhy: TF_WHY, cases: CASES.map(({ key, id, tf, long }) => ({ key, id, tf: !!tf, long: !!long })),
+  chromium: browser.context.browser()?.version() ?? null };
+try {
+  if (args.profile) {
+    const keys = args.profile === true ? ['circle', 'spiral', 'wide'] : String(args.profile).split(',');
+    for (const k of keys) {
+      const c = CASES.find((x) => x.key === k);
+      if (!c) { log(`unknown case ${k}; cases: ${CASES.map((x) => x.key).join(', ')}`); continue; }
+      process.stdout.write(await profile(browser, c, urls, 'nnplay') + '\n');
+      if (urls.baseline) process.stdout.write(await profile(browser, c, urls, 'nnplay-baseline') + '\n');
+      if (args.peer && c.tf && urls.tf) process.stdout.write(await profile(browser, c, urls, 'tf-playground') + '\n');
+    }
+  } else {
+    const only = args.only ? String(args.only).split(',') : null;
+    const results = [];
+    for (let run = 0; run < RUNS; run++) {
+      for (const c of CASES) {
+        if (only && !only.includes(c.key)) continue;
+        const sides = ['nnplay'];
+        if (urls.baseline) sides.push('nnplay-baseline');
+        if (c.tf && urls.tf) sides.push('tf-playground');
+        if (run % 2) sides.reverse();  // alternate who goes first
+        for (const side of sides) {
+          try { results.push(await measureOne(browser, c, side, urls, run)); } catch (e) {
+            log(`frames: ${c.key} ${side} run ${run + 1} failed: ${e.message.split('\n')[0]}`);
+            results.push({ case: c.key, page: side, run, error: e.message.split('\n')[0] });
+          }
+        }
+      }
+    }
+    process.stdout.write(JSON.stringify({ meta, results }) + '\n');
+  }
+} finally {
+  await browser.close();
+  server.stop();
+  peerSrv?.stop();
+  baseSrv?.stop();
+}
