@@ -4,17 +4,18 @@
 // It takes plain arrays and calls back on hover/click; it owns no model and no settings, so the
 // embeds (<nn-diagram>, <nn-weight-count>) reuse it. Colours are attributes, not CSS classes,
 // so an exported SVG looks the same outside the page.
-// Cost while training (issue 14): the thumbnails are painted through the colour tables onto one
-// canvas behind the nodes (an SVG foreignObject, so it scales with the drawing), never encoded
-// as data: URLs; a link's or bias's attributes are written only when its rounded colour or width
-// changed. svgToString puts the thumbnails back into an export as one image.
+// Cost while training (issue 14): a link's or bias's attributes are written only when its
+// rounded colour or width changed; thumbnails are painted through the colour tables and the
+// page asks for them at most a few times a second (web/app/drawing.js). Tried and dropped: one
+// atlas for all thumbnails, as a canvas inside an SVG foreignObject, as a canvas under the SVG,
+// or as one blob: image cropped per node: each made frames slower than small per-node images
+// (ten training widgets: 3–8 frames/s against 7–27 in bench/frames.mjs, the atlas image being
+// re-rasterised with every link change).
 // Weights for block b are (in, out) row-major: w[from * out + to] (the JS API's layout).
-import { cssColor, paintImage } from './heatmap.js';
+import { cssColor, mapToDataURL } from './heatmap.js';
 import { blockArithmetic, blockCounts, fmtInt, fmtNum } from './format.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const XHTML = 'http://www.w3.org/1999/xhtml';
-const THUMB_SCALE = 2;     // canvas pixels per diagram unit: thumbnails stay sharp when the SVG is scaled up
 const NODE_FILL = '#f4f4f4';
 // Links and biases change attributes only when these rounded values change.
 const COLOUR_STEPS = 128;  // over −1…1, finer than the eye tells apart on a 1–8 px line
@@ -55,7 +56,7 @@ export function createDiagram(svg, handlers = {}) {
   let geo = null;           // positions of the drawn neurons
   let linkEls = [];         // [block][k] → path
   let biasEls = [];         // [layer][unit] → rect
-  let thumbs = null;        // {canvas, ctx, scratch, img}: the thumbnails' canvas
+  let imgEls = [];          // [column][unit] → image
   let linkKeys = [];        // [block] → Int32Array of what each link shows now
   let biasKeys = [];        // [layer] → Int32Array
   let weights = [], biases = [];
@@ -106,23 +107,8 @@ export function createDiagram(svg, handlers = {}) {
       linkKeys.push(new Int32Array(list.length).fill(-2));
     }
 
-    // thumbnails: one canvas behind the nodes' outlines (nodes are transparent so it shows,
-    // and still catch the pointer); each node starts as a plain grey square
-    const fo = el('foreignObject', { x: 0, y: 0, width, height, 'data-part': 'thumbs', 'pointer-events': 'none' }, svg);
-    const canvas = document.createElementNS(XHTML, 'canvas');
-    canvas.width = width * THUMB_SCALE;
-    canvas.height = height * THUMB_SCALE;
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
-    canvas.style.display = 'block';
-    fo.appendChild(canvas);
-    const ctx = canvas.getContext('2d');
-    thumbs = { canvas, ctx, scratch: null, img: null };
-    ctx.fillStyle = NODE_FILL;
-    for (let c = 0; c < cols.length; c++) for (const p of pos[c]) ctx.fillRect(p.x * THUMB_SCALE, p.y * THUMB_SCALE, S * THUMB_SCALE, S * THUMB_SCALE);
-
     // columns: header, nodes, "… N more"
-    biasEls = [];
+    biasEls = []; imgEls = [];
     const blocks = model.blocks || blockCounts(cols);
     for (let c = 0; c < cols.length; c++) {
       const g = el('g', { 'data-column': c }, svg);
@@ -131,7 +117,7 @@ export function createDiagram(svg, handlers = {}) {
       text(g, x + S / 2, 14, head, { 'text-anchor': 'middle', 'font-weight': '600', fill: '#333' });
       const act = c === 0 ? `${cols[0]} features` : `${fmtInt(cols[c])} · ${model.activations[c - 1] || ''}`;
       text(g, x + S / 2, 28, act, { 'text-anchor': 'middle', fill: '#666', 'font-size': 10 });
-      const bs = [];
+      const imgs = [], bs = [];
       for (let u = 0; u < shown[c]; u++) {
         const { y } = pos[c][u];
         const n = el('g', {
@@ -139,7 +125,8 @@ export function createDiagram(svg, handlers = {}) {
           role: c === 0 ? 'img' : 'button',
           'aria-label': c === 0 ? `input ${model.inputs[u]}` : `neuron ${u + 1} of layer ${c}`,
         }, g);
-        el('rect', { x, y, width: S, height: S, fill: 'transparent', stroke: '#888', 'stroke-width': 1 }, n);
+        el('rect', { x, y, width: S, height: S, fill: NODE_FILL, stroke: '#888', 'stroke-width': 1 }, n);
+        imgs.push(el('image', { x, y, width: S, height: S, preserveAspectRatio: 'none' }, n));
         if (c === 0) {
           const name = String(model.inputs[u]);
           const short = name.length > MAX_INPUT_LABEL ? name.slice(0, MAX_INPUT_LABEL - 1) + '…' : name;
@@ -159,6 +146,7 @@ export function createDiagram(svg, handlers = {}) {
           'text-anchor': 'middle', fill: '#555', 'font-style': 'italic',
         });
       }
+      imgEls.push(imgs);
       if (c > 0) { biasEls.push(bs); biasKeys.push(new Int32Array(bs.length).fill(-2)); }
     }
 
@@ -219,23 +207,13 @@ export function createDiagram(svg, handlers = {}) {
         }
       }
     }
-    if (data.thumbs && thumbs) {
-      const { pos } = geo;
-      const { ctx } = thumbs;
-      const S = LAYOUT.node * THUMB_SCALE;
-      ctx.imageSmoothingEnabled = true;
-      for (let c = 0; c < pos.length; c++) {
-        for (let u = 0; u < pos[c].length; u++) {
+    if (data.thumbs) {
+      for (let c = 0; c < imgEls.length; c++) {
+        for (let u = 0; u < imgEls[c].length; u++) {
           const t = data.thumbs(c, u);
           if (!t) continue;
-          if (!thumbs.scratch || thumbs.scratch.width !== t.res) {
-            thumbs.scratch = document.createElement('canvas');
-            thumbs.scratch.width = thumbs.scratch.height = t.res;
-            thumbs.img = thumbs.scratch.getContext('2d').createImageData(t.res, t.res);
-          }
-          paintImage(thumbs.img, t.values, t.res, t);
-          thumbs.scratch.getContext('2d').putImageData(thumbs.img, 0, 0);
-          ctx.drawImage(thumbs.scratch, pos[c][u].x * THUMB_SCALE, pos[c][u].y * THUMB_SCALE, S, S);
+          const url = mapToDataURL(t.values, t.res, t);
+          if (url) imgEls[c][u].setAttribute('href', url);
         }
       }
     }
@@ -289,21 +267,8 @@ export function createDiagram(svg, handlers = {}) {
 }
 
 // A standalone SVG document string of the drawing (for export).
-// The thumbnails' canvas becomes one PNG image at the same place, so the file shows them
-// outside the page too (an SVG viewer draws no canvas).
 export function svgToString(svg) {
   const copy = svg.cloneNode(true);
   copy.setAttribute('xmlns', NS);
-  const fo = svg.querySelector('foreignObject[data-part="thumbs"]');
-  const foCopy = copy.querySelector('foreignObject[data-part="thumbs"]');
-  if (fo && foCopy) {
-    const canvas = fo.querySelector('canvas');
-    const img = document.createElementNS(NS, 'image');
-    for (const a of ['x', 'y', 'width', 'height']) img.setAttribute(a, fo.getAttribute(a));
-    img.setAttribute('data-part', 'thumbs');
-    img.setAttribute('preserveAspectRatio', 'none');
-    if (canvas) img.setAttribute('href', canvas.toDataURL('image/png'));
-    foCopy.replaceWith(img);
-  }
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
 }

@@ -99,11 +99,15 @@ function drawFrame(now) {
   send('drawn');
 }
 
+const THUMB_GAP_MS = 200;
+
 function drawDiagram(m, full = false) {
   const neurons = m.neurons;
-  // thumbnails are redrawn only when the worker sent new maps (they cost data: URLs)
-  const fresh = full || neurons !== app.drawnNeurons;
-  app.drawnNeurons = neurons;
+  // thumbnails are redrawn only when the worker sent new maps, and while training at most every
+  // THUMB_GAP_MS (each is a data: URL; at 60 frames/s they were ~6 % of the page's time, issue 14)
+  const now = performance.now();
+  const fresh = full || (neurons !== app.drawnNeurons && (!app.playing || !(now - app.thumbsAt < THUMB_GAP_MS)));
+  if (fresh) { app.drawnNeurons = neurons; app.thumbsAt = now; }
   const names = app.net && !app.net.raw ? featureNames(app.state) : [];
   app.diagram.update({
     weights: m.weights,

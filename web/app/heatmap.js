@@ -105,6 +105,21 @@ export function paintImage(img, values, res, opts = {}) {
   return img;
 }
 
+// A small canvas and ImageData reused for every thumbnail; the diagram shows each as a data: URL
+// image (small per-node images re-rasterise cheaply when the links around them change).
+let scratch = null, scratchImg = null;
+export function mapToDataURL(values, res, opts) {
+  if (typeof document === 'undefined') return null;
+  if (!scratch || scratch.width !== res) {
+    scratch = document.createElement('canvas');
+    scratch.width = scratch.height = res;
+    scratchImg = scratch.getContext('2d').createImageData(res, res);
+  }
+  paintImage(scratchImg, values, res, opts);
+  scratch.getContext('2d').putImageData(scratchImg, 0, 0);
+  return scratch.toDataURL();
+}
+
 // The map of an input feature over the grid, as TF Playground shows beside each input.
 const FEATURE_FN = {
   x1: (x) => x / 6, x2: (x, y) => y / 6, x1sq: (x) => (x * x) / 18 - 1, x2sq: (x, y) => (y * y) / 18 - 1,
