@@ -249,6 +249,36 @@ async function profile(browser, c, urls, side) {
       for (const e of evs) { if (e.ts >= end) { ms += e.dur; end = e.ts + e.dur; } else if (e.ts + e.dur > end) { ms += e.ts + e.dur - end; end = e.ts + e.dur; } }
       lines.push(`  ${bucket.padEnd(56)} ${(ms / 1000).toFixed(0).padStart(6)} ms  ${(100 * ms / 1000 / windowMs).toFixed(1).padStart(5)} %  ${frames ? (ms / 1000 / frames).toFixed(2) : '-'} ms/frame`);
     }
+    // CPU time by thread over the whole browser (tdur: time on the CPU, not waiting): the
+    // page's main thread, its worker(s), the compositor and raster threads, the GPU/viz process.
+    // Top-level events only (an event inside another on the same thread counts once).
+    const names = new Map();
+    for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+    const perThread = new Map();
+    const byThread = new Map();
+    for (const e of events) {
+      if (e.ph !== 'X' || !e.dur || e.ts < t0 || e.ts > t1) continue;
+      const k = `${e.pid}:${e.tid}`;
+      if (!byThread.has(k)) byThread.set(k, []);
+      byThread.get(k).push(e);
+    }
+    for (const [k, evs] of byThread) {
+      evs.sort((a, b) => a.ts - b.ts);
+      let end = -Infinity, cpu = 0;
+      for (const e of evs) { if (e.ts >= end) { cpu += (e.tdur ?? e.dur); end = e.ts + e.dur; } }
+      const n = (names.get(k) ?? '?').replace(/\d+$/, '');
+      perThread.set(n, (perThread.get(n) ?? 0) + cpu / 1000);
+    }
+    lines.push(`  CPU time by thread (all processes; ${windowMs.toFixed(0)} ms window, 2 cores = ${(2 * windowMs).toFixed(0)} ms):`);
+    for (const [n, ms] of [...perThread.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8))
+      lines.push(`    ${n.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms  ${frames ? (ms / frames).toFixed(2) : '-'} ms/frame`);
+    if (args.events) {
+      // every event name on the main thread by total wall time (nested events counted too)
+      const tot = new Map();
+      for (const e of onMain) tot.set(e.name, (tot.get(e.name) ?? 0) + e.dur / 1000);
+      lines.push('  main-thread events by total wall time (nested ones included):');
+      for (const [n, ms] of [...tot.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) lines.push(`    ${n.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms`);
+    }
     // JS self time by function (CPU profile of the page's main thread).
     const self = new Map();
     const byId = new Map(prof.nodes.map((n) => [n.id, n]));

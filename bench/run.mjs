@@ -124,6 +124,15 @@ const startup = {};
     if (r) startup.page = r;
   }
 }
+// Frames while training (issue 14): nnplay's page beside TF Playground's real page, one
+// headless Chromium, alternating; its own runs (3 at most: the widget and article cases are
+// 30 s each). Skipped with --no-page or --no-frames, or without Chromium.
+let frames = null;
+if (!args['no-page'] && !args['no-frames'] && fs.existsSync('/usr/bin/chromium')) {
+  frames = runJSON(process.execPath, ['bench/frames.mjs', `--runs=${args['frames-runs'] ?? Math.min(RUNS, 3)}`, ...q], {
+    NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace('--no-experimental-fetch', '').trim(),
+  });
+}
 
 // ---- summarise ---------------------------------------------------------------------------------
 for (const r of rows.values()) {
@@ -242,6 +251,50 @@ if (startup.page?.loads.length) md.push(`- page in headless Chromium, localhost,
   ` DOMContentLoaded ${startup.page.domContentLoaded.map((v) => v?.toFixed(0)).join(', ')} ms.`);
 md.push('');
 
+// ---- frames (issue 14) ------------------------------------------------------------------------
+const FR = frames?.results ?? [];
+const frameRuns = (key, pageName) => FR.filter((r) => r.case === key && r.page === pageName && !r.error);
+const fmtMed = (v, d = 0) => (v.length ? `${median(v).toFixed(d)} (${Math.min(...v).toFixed(d)}–${Math.max(...v).toFixed(d)})` : '–');
+function frameCells(key, pageName) {
+  const r = frameRuns(key, pageName);
+  if (!r.length) return null;
+  return {
+    fps: fmtMed(r.map((x) => x.fps)), p95: fmtMed(r.map((x) => x.p95), 1),
+    eps: r.every((x) => x.epochsPerSec != null) ? fmtMed(r.map((x) => x.epochsPerSec)) : '–',
+    maps: r.every((x) => x.mapsPerSec != null) ? fmtMed(r.map((x) => x.mapsPerSec)) : '–',
+    long: r.map((x) => x.longTasks).join(', '), load: r.map((x) => x.loadavg.toFixed(1)).join(', '), runs: r,
+  };
+}
+if (frames) {
+  const fm = frames.meta;
+  md.push('## Frames while training (headless Chromium)', '');
+  md.push(`nnplay's page and ${fm.peer ? `TF Playground's real page (\`${fm.peer}\`, built from its published source)` : 'TF Playground (absent)'}` +
+    ` in one headless Chromium ${fm.chromium ?? ''}, opened in turn (the order alternates between runs), ${fm.runs} runs;` +
+    ` a ${fm.warmup} s warm-up, then ${fm.seconds} s of requestAnimationFrame deltas (30 s for the widgets and the article).` +
+    ' Frames/s, p95 frame (ms), epochs/s (each page\'s own counter), 100×100 maps drawn per second, main-thread long tasks' +
+    ' (> 50 ms) per run; median (min–max) over runs; the load average when each run of the case started.', '');
+  if (fm.peerMissing) md.push(`**${fm.peerMissing}.**`, '');
+  md.push('| network, speed | nnplay frames/s | p95 ms | epochs/s | maps/s | long tasks | TF Playground frames/s | p95 ms | epochs/s | maps/s | long tasks | load |');
+  md.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const c of fm.cases.filter((x) => !x.long)) {
+    const a = frameCells(c.key, 'nnplay'), b = frameCells(c.key, 'tf-playground');
+    if (!a && !b) continue;
+    const na = '–';
+    md.push(`| ${c.id} | ${a?.fps ?? na} | ${a?.p95 ?? na} | ${a?.eps ?? na} | ${a?.maps ?? na} | ${a?.long ?? na} | ` +
+      (b ? `${b.fps} | ${b.p95} | ${b.eps} | ${b.maps} | ${b.long}` : `${c.tf ? 'not measured' : '—'} | | | | `) + ` | ${a?.load ?? b?.load ?? ''} |`);
+  }
+  md.push('', `—: ${fm.tfWhy}.`, '');
+  md.push('| page, 30 s of training | frames/s | p95 ms | long tasks (> 50 ms) per run | long-task ms per run | widgets training | load |', '|---|---|---|---|---|---|---|');
+  for (const c of fm.cases.filter((x) => x.long)) {
+    const a = frameCells(c.key, 'nnplay');
+    if (!a) continue;
+    md.push(`| ${c.id} | ${a.fps} | ${a.p95} | ${a.long} | ${a.runs.map((x) => x.longTaskMs.toFixed(0)).join(', ')} | ${a.runs.map((x) => x.widgetsTraining).join(', ')} | ${a.load} |`);
+  }
+  const errs = FR.filter((r) => r.error);
+  if (errs.length) md.push('', `Failed measurements: ${errs.map((e) => `${e.case} ${e.page} run ${e.run + 1}: ${e.error}`).join('; ')}`);
+  md.push('');
+}
+
 // ---- targets (issue 6) ---------------------------------------------------------------------------
 const targets = [];
 function target(what, value, goal, met, note = '') { targets.push({ what, value, goal, met, note }); }
@@ -266,13 +319,43 @@ for (const s of SHAPES) for (const op of ['forward', 'dx', 'dW']) {
   const r = ratio(get('native', 'kernel', s, nativeArch, op), get('native', 'kernel', s, 'openblas', op));
   if (r) target(`native ${op} ${s} vs OpenBLAS`, `${(100 * r.median).toFixed(0)}%`, '≥ 60%', r.median >= 0.6);
 }
-md.push('## Targets (issue 6)', '');
+// issue 14: frames, and the grids against the GEMM's own measured speed in this run
+if (frames) {
+  const med = (key, f) => { const r = frameRuns(key, 'nnplay'); return r.length ? median(r.map(f)) : null; };
+  for (const key of ['circle', 'spiral', 'wide']) {
+    const fps = med(key, (x) => x.fps), p95 = med(key, (x) => x.p95);
+    if (fps != null) target(`frames: ${frames.meta.cases.find((c) => c.key === key).id}`, `${fps.toFixed(0)} fps, p95 ${p95.toFixed(1)} ms`, '60 fps, p95 ≤ 20 ms', fps >= 57 && p95 <= 20);
+  }
+  for (const key of ['spiral-max', 'wide-max']) {
+    const fps = med(key, (x) => x.fps), maps = med(key, (x) => x.mapsPerSec ?? 0);
+    if (fps != null) target(`frames: ${frames.meta.cases.find((c) => c.key === key).id}`, `${fps.toFixed(0)} fps, ${maps.toFixed(1)} maps/s`, '≥ 30 fps, maps updating', fps >= 30 && maps > 1);
+  }
+  for (const key of ['ten', 'article']) {
+    const r = frameRuns(key, 'nnplay');
+    if (!r.length) continue;
+    const fps = median(r.map((x) => x.fps)), long = Math.max(...r.map((x) => x.longTasks ?? Infinity));
+    target(`${frames.meta.cases.find((c) => c.key === key).id}`, `${fps.toFixed(0)} fps, at most ${long} long tasks in a run`,
+      key === 'ten' ? '60 fps, no long task in 30 s' : 'no long task in 30 s', (key === 'ten' ? fps >= 57 : true) && long === 0);
+  }
+}
+{
+  // "2-256-128-64-1 within 1.5× of the GEMM's measured time": its 100×100 grid is 10,000 ×
+  // 2·(2·256 + 256·128 + 128·64 + 64·1) = 830 MFLOP, timed at this run's WASM GEMM speed on 256×256→256.
+  const gemm = get('wasm', 'kernel', '256x256->256', wasmArch, 'forward');
+  const grid = get('js', 'e2e', GRID[1].id, 'nnplay');
+  if (gemm && grid) {
+    const gemmMs = 1e3 * 1e4 * 2 * (2 * 256 + 256 * 128 + 128 * 64 + 64) / gemm.median;
+    const gridMs = 1e3 * GRID_RES * GRID_RES / grid.median;
+    target(`${GRID[1].id} (JS API) vs the WASM GEMM's time for its 830 MFLOP (${gemmMs.toFixed(1)} ms)`, `${(gridMs / gemmMs).toFixed(2)}×`, '≤ 1.5×', gridMs <= 1.5 * gemmMs);
+  }
+}
+md.push('## Targets (issues 6 and 14)', '');
 md.push('| target | measured | goal | |', '|---|---|---|---|');
 for (const t of targets) md.push(`| ${t.what} | ${t.value} | ${t.goal} | ${t.met ? 'met' : '**missed**'} |`);
 md.push('');
 
 fs.mkdirSync(OUTDIR, { recursive: true });
-fs.writeFileSync(path.join(OUTDIR, 'latest.json'), JSON.stringify({ meta, sizes, startup, targets, rows: [...rows.values()] }, null, 1) + '\n');
+fs.writeFileSync(path.join(OUTDIR, 'latest.json'), JSON.stringify({ meta, sizes, startup, frames, targets, rows: [...rows.values()] }, null, 1) + '\n');
 fs.writeFileSync(path.join(OUTDIR, 'latest.md'), md.join('\n'));
 process.stdout.write(md.join('\n'));
 log(`run: wrote bench/results/latest.md and latest.json (${meta.seconds} s of runs)`);
