@@ -50,7 +50,8 @@ test('loads with TF Playground\'s default network and the right counts', async (
   assert.match(await text(page, 'table.params tr.total'), /18 weights \+ 7 biases/);
   const labels = await page.locator('#diagram .block-label').allTextContents();
   assert.deepEqual(labels, ['2 × 4 = 8 weights', '4 × 2 = 8 weights', '2 × 1 = 2 weights']);
-  assert.equal(await page.locator('#diagram .node').count(), 2 + 4 + 2 + 1);
+  assert.equal(await page.locator('#diagram .node:not(.off)').count(), 2 + 4 + 2 + 1);
+  assert.equal(await page.locator('#diagram .node.off').count(), 5, 'the 5 unused features, greyed (issue 14)');
   assert.match(await text(page, '#status'), /Ready/);
   await assertNoNaN(page);
   await shot(page, '01-loaded-default');

@@ -12,7 +12,7 @@
 // (ten training widgets: 3–8 frames/s against 7–27 in bench/frames.mjs, the atlas image being
 // re-rasterised with every link change).
 // Weights for block b are (in, out) row-major: w[from * out + to] (the JS API's layout).
-import { cssColor, mapToDataURL } from './heatmap.js';
+import { cssColor, featureMap, mapToDataURL } from './heatmap.js';
 import { blockArithmetic, blockCounts, fmtInt, fmtNum } from './format.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -51,6 +51,9 @@ const gapFor = (columns) => (columns <= 5 ? LAYOUT.gap : Math.max(112, LAYOUT.ga
 const MAX_INPUT_LABEL = 9;
 
 // model: { inputs: [label...], widths: [units per layer incl. output], activations: [name per layer],
+//          inputSlots?: [{key, name, label, on}] every input feature that could be used, in order
+//            (the used ones are `inputs`): unused ones are drawn greyed, without links, and
+//            clicking or Enter on any of them calls handlers.feature({key, on}) (as TF Playground),
 //          blocks?: ParamReport.blocks (BigInt counts), compact?: bool (no thumbnails/links labels) }
 export function createDiagram(svg, handlers = {}) {
   let geo = null;           // positions of the drawn neurons
@@ -61,11 +64,14 @@ export function createDiagram(svg, handlers = {}) {
   let biasKeys = [];        // [layer] → Int32Array
   let weights = [], biases = [];
 
+  let model0 = {};
   function render(model) {
+    model0 = model;
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     const cols = [model.inputs.length, ...model.widths];
     const shown = cols.map(shownUnits);
-    const rows = Math.max(...shown.map((s, i) => s + (cols[i] > s ? 1 : 0)));
+    const slots = model.inputSlots && model.inputSlots.filter((x) => x.on).length === cols[0] ? model.inputSlots : null;
+    const rows = Math.max(slots ? slots.length : 0, ...shown.map((s, i) => s + (cols[i] > s ? 1 : 0)));
     const { node: S, pitch: P, left: L, top: T, labelH } = LAYOUT;
     const G = gapFor(cols.length);
     const width = L + (cols.length - 1) * G + S + 24;
@@ -83,6 +89,13 @@ export function createDiagram(svg, handlers = {}) {
       const y0 = T + (rows * P - colH) / 2;
       return { x: L + c * G, y: y0 + u * P };
     }));
+    // with slots, column 0 shows every slot; the used inputs keep their slot's place
+    let slotPos = null;
+    if (slots) {
+      const y0 = T + (rows * P - slots.length * P) / 2;
+      slotPos = slots.map((_, i) => ({ x: L, y: y0 + i * P }));
+      pos[0] = slots.map((x, i) => (x.on ? slotPos[i] : null)).filter(Boolean);
+    }
     geo = { cols, shown, pos };
 
     // links first so nodes sit on top
@@ -120,10 +133,12 @@ export function createDiagram(svg, handlers = {}) {
       const imgs = [], bs = [];
       for (let u = 0; u < shown[c]; u++) {
         const { y } = pos[c][u];
+        const slot = c === 0 && slots ? slots.filter((x) => x.on)[u] : null;
         const n = el('g', {
-          class: 'node', 'data-layer': c - 1, 'data-unit': u, tabindex: c === 0 ? -1 : 0,
-          role: c === 0 ? 'img' : 'button',
-          'aria-label': c === 0 ? `input ${model.inputs[u]}` : `neuron ${u + 1} of layer ${c}`,
+          class: 'node', 'data-layer': c - 1, 'data-unit': u, tabindex: c === 0 && !slot ? -1 : 0,
+          role: c === 0 && !slot ? 'img' : 'button',
+          'aria-label': c === 0 ? `input ${model.inputs[u]}${slot ? ': used, press to leave it out' : ''}` : `neuron ${u + 1} of layer ${c}`,
+          ...(slot ? { 'data-feature': slot.key, 'data-on': 'true' } : {}),
         }, g);
         el('rect', { x, y, width: S, height: S, fill: NODE_FILL, stroke: '#888', 'stroke-width': 1 }, n);
         imgs.push(el('image', { x, y, width: S, height: S, preserveAspectRatio: 'none' }, n));
@@ -139,6 +154,20 @@ export function createDiagram(svg, handlers = {}) {
           }, n);
           bs.push(br);
         }
+      }
+      if (c === 0 && slots) {
+        slots.forEach((slot, i) => {
+          if (slot.on) return;
+          const { y } = slotPos[i];
+          const n = el('g', {
+            class: 'node off', 'data-feature': slot.key, 'data-on': 'false', tabindex: 0, role: 'button', opacity: 0.35,
+            'aria-label': `input ${slot.label}: not used, press to use it`,
+          }, g);
+          el('rect', { x, y, width: S, height: S, fill: NODE_FILL, stroke: '#888', 'stroke-width': 1, 'stroke-dasharray': '3 2' }, n);
+          const url = mapToDataURL(featureMap(slot.name, 20), 20, { mode: 'signed' });
+          if (url) el('image', { x, y, width: S, height: S, preserveAspectRatio: 'none', href: url }, n);
+          text(n, x - 6, y + S / 2 + 4, slot.label, { 'text-anchor': 'end', fill: '#333' });
+        });
       }
       if (cols[c] > shown[c]) {
         const y = pos[c][shown[c] - 1].y + P;
@@ -221,6 +250,8 @@ export function createDiagram(svg, handlers = {}) {
 
   // What the pointer is over, in API terms.
   function targetOf(node) {
+    const f = node.closest && node.closest('.node[data-feature]');
+    if (f) return { kind: 'feature', key: f.dataset.feature, on: f.dataset.on === 'true' };
     const link = node.closest && node.closest('.link');
     if (link) {
       return { kind: 'weight', block: +link.dataset.block, from: +link.dataset.from, to: +link.dataset.to };
@@ -231,7 +262,7 @@ export function createDiagram(svg, handlers = {}) {
   }
 
   function valueOf(t) {
-    if (!t || !geo) return NaN;
+    if (!t || !geo || t.kind === 'feature') return NaN;
     if (t.kind === 'weight') {
       const w = weights[t.block];
       return w ? w[t.from * geo.cols[t.block + 1] + t.to] : NaN;
@@ -242,6 +273,10 @@ export function createDiagram(svg, handlers = {}) {
 
   function describe(t, inputs) {
     if (!t) return '';
+    if (t.kind === 'feature') {
+      const label = (model0.inputSlots || []).find((x) => x.key === t.key)?.label ?? t.key;
+      return t.on ? `input ${label}: used; click to leave it out` : `input ${label}: not used; click to use it`;
+    }
     const name = (c, u) => (c === 0 ? inputs[u] : `h${c},${u + 1}`);
     if (t.kind === 'weight') {
       const toName = t.block + 1 === geo.cols.length - 1 ? `out${t.to + 1}` : name(t.block + 1, t.to);
@@ -252,14 +287,15 @@ export function createDiagram(svg, handlers = {}) {
 
   svg.addEventListener('pointerover', (e) => handlers.hover && handlers.hover(targetOf(e.target)));
   svg.addEventListener('pointerleave', () => handlers.hover && handlers.hover(null));
-  svg.addEventListener('click', (e) => {
-    const t = targetOf(e.target);
-    if (t && handlers.select) handlers.select(t);
-  });
+  const act = (t) => {
+    if (t && t.kind === 'feature') { if (handlers.feature) handlers.feature(t); return true; }
+    if (t && handlers.select) { handlers.select(t); return true; }
+    return false;
+  };
+  svg.addEventListener('click', (e) => act(targetOf(e.target)));
   svg.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
-    const t = targetOf(e.target);
-    if (t && handlers.select) { e.preventDefault(); handlers.select(t); }
+    if (act(targetOf(e.target))) e.preventDefault();
   });
   svg.addEventListener('focusin', (e) => handlers.hover && handlers.hover(targetOf(e.target)));
 

@@ -2,7 +2,7 @@
 // hover text), the decision map, the quantisation preview, the loss chart, the metrics and the
 // parameter panel. Frames are coalesced to one draw per animation frame; after drawing, the page
 // tells the worker ('drawn') so it sends the next frame.
-import { featureNames } from './state.js';
+import { FEATURES, featureNames } from './state.js';
 import { renderParams } from './params.js';
 import { fmtNum, fmtPct } from './format.js';
 import { featureLabels, layerNames as columnNames } from './labels.js';
@@ -40,6 +40,9 @@ export function renderNetwork() {
     inputs: inputLabels(),
     widths: n.layers.map((l) => l.units),
     activations: n.layers.map((l) => l.activation),
+    // every feature the link does not hide, used or not: the unused ones are greyed, ready to click
+    inputSlots: n.raw ? undefined : FEATURES.filter((f) => !app.state.hide.includes(f.key))
+      .map((f) => ({ key: f.key, name: f.name, label: f.label, on: !!app.state[f.key] })),
   });
   requestCounts();
   if (app.lastFrame) drawDiagram(app.lastFrame, true);
@@ -77,6 +80,13 @@ function drawFrame(now) {
   app.frame = null;
   const t0 = performance.now();
   const opts = { mode: mapMode(), discretize: app.state.discretize, showTest: app.state.showTestData };
+  if (opts.mode !== app.legendMode) {
+    // the legend follows the output: −1…+1 (tanh, regression), 0…1 (sigmoid), none for classes
+    app.legendMode = opts.mode;
+    $('map-legend').hidden = opts.mode === 'classes';
+    $('legend-lo').textContent = opts.mode === 'prob' ? '0' : '−1';
+    $('legend-hi').textContent = opts.mode === 'prob' ? '1' : '+1';
+  }
   app.heatmap.draw(m.map, app.points, opts);
   const qf = $('quant-figure');
   if (m.quant) {

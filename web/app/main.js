@@ -118,6 +118,7 @@ function main() {
   app.diagram = createDiagram($('diagram'), {
     hover: (t) => { app.hoverTarget = t; if (t) showHover(); },
     select: selectTarget,
+    feature: (t) => applyPatch({ [t.key]: !t.on }),  // TF Playground's click on an input
   });
   const size = Math.min(300, Math.max(200, window.innerWidth - 60));
   app.heatmap = createHeatmap($('heatmap'), size);

@@ -1,0 +1,101 @@
+// What a reader sees on the playground page (issue 14, readability): the network diagram fits its
+// box (TF Playground's 6 × 8 network in a 1440-px window, and a phone), unused input features are
+// shown greyed and are one click from being used, and the points stay readable on the map (it is
+// drawn paler under them), which has axis ticks and a colour legend. Screenshots in
+// test-output/browser/render-*.png.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, waitReady, shot } from './harness.mjs';
+
+let srv, browser;
+test.before(async () => { srv = await startServer(); browser = await launch(); });
+test.after(async () => { await browser?.close(); srv?.stop(); });
+
+// How far the diagram reaches past its box and past the window, in CSS pixels (0 = it fits).
+async function overflow(page) {
+  return page.evaluate(() => {
+    const svg = document.getElementById('diagram');
+    const box = svg.closest('.diagram-wrap').getBoundingClientRect();
+    const r = svg.getBoundingClientRect();
+    const out = [...svg.querySelectorAll('[data-column] > text')].find((t) => t.textContent === 'output').getBoundingClientRect();
+    return { box: Math.max(0, r.right - box.right), window: Math.max(0, out.right - window.innerWidth),
+      scroll: svg.closest('.diagram-wrap').scrollWidth - svg.closest('.diagram-wrap').clientWidth, width: r.width };
+  });
+}
+
+test('TF Playground\'s 6 × 8 network fits a 1440-px window; unused features are greyed and a click uses them', async () => {
+  const { page, problems } = await openPage(browser.context, `${srv.url}#dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true`,
+    { viewport: { width: 1440, height: 900 } });
+  await waitReady(page);
+  const o = await overflow(page);
+  assert.deepEqual({ box: o.box, window: o.window, scroll: o.scroll }, { box: 0, window: 0, scroll: 0 }, JSON.stringify(o));
+  // 7 features in TF's order, 2 used: 5 greyed input nodes that say so
+  const off = await page.locator('#diagram .node.off').evaluateAll((n) => n.map((x) => x.getAttribute('aria-label')));
+  assert.deepEqual(off, ['x₁²', 'x₂²', 'x₁·x₂', 'sin x₁', 'sin x₂'].map((l) => `input ${l}: not used, press to use it`));
+  assert.equal(await page.locator('#diagram [data-column="0"] > text').nth(1).textContent(), '2 features');
+  await shot(page, 'render-6x8-1440');
+  // hovering says what a click does; the click adds x₁² to the network and to the link
+  await page.locator('#diagram .node.off').first().hover();
+  assert.match(await page.locator('#hover').textContent(), /input x₁²: not used; click to use it/);
+  await page.locator('#diagram .node.off').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('#diagram .node.off').length === 4, null, { timeout: 10000 });
+  assert.match(await page.evaluate(() => location.hash), /xSquared=true/);
+  assert.equal(await page.locator('#diagram [data-column="0"] > text').nth(1).textContent(), '3 features');
+  assert.equal(await page.locator('[data-setting="xSquared"]').isChecked(), true);
+  // and the keyboard: Enter on a used input leaves it out again
+  await page.locator('#diagram .node[data-feature="xSquared"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#diagram .node.off').length === 5, null, { timeout: 10000 });
+  assert.deepEqual(problems, []);
+});
+
+test('a 375-px phone: the 6 × 8 diagram is scaled into its box, no sideways scrolling', async () => {
+  const { page, problems } = await openPage(browser.context, `${srv.url}#dataset=spiral&networkShape=8,8,8,8,8,8`,
+    { viewport: { width: 375, height: 800 } });
+  await waitReady(page);
+  const o = await overflow(page);
+  assert.deepEqual({ box: o.box, window: o.window, scroll: o.scroll }, { box: 0, window: 0, scroll: 0 }, JSON.stringify(o));
+  assert.ok(o.width > 250, `diagram ${o.width} px wide`);
+  await shot(page, 'render-6x8-375');
+  assert.deepEqual(problems, []);
+});
+
+test('points stay readable on a trained map; the map has axis ticks and a colour legend', async () => {
+  const { page, problems } = await openPage(browser.context, `${srv.url}#dataset=circle&learningRate=0.1`,
+    { viewport: { width: 1280, height: 1000 } });
+  await waitReady(page);
+  await page.locator('#play').click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 150, null, { timeout: 30000 });
+  await page.locator('#play').click();
+  await page.waitForTimeout(300);
+  // Each training point's colour against the map 6 px beside it (outside the 3.2-px dot), the most
+  // different of the four sides (a neighbour dot may cover the others): a dot of its own class's
+  // colour on a fully saturated map of that class disappears into it (only a white ring is left).
+  const r = await page.evaluate(() => {
+    const c = document.getElementById('heatmap');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const { points } = window.nnplayDebug();
+    const s = c.width / 12, dpr = c.width / c.getBoundingClientRect().width;
+    const px = (x, y) => { const i = 4 * (Math.round(y) * c.width + Math.round(x)); return [d[i], d[i + 1], d[i + 2]]; };
+    const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    const out = [];
+    for (let i = 0; i < points.trainSize; i++) {
+      const x = (points.x1[i] + 6) * s, y = (6 - points.x2[i]) * s;
+      if (x < 8 * dpr || y < 8 * dpr || x > c.width - 8 * dpr || y > c.height - 8 * dpr) continue;
+      const o = 6 * dpr;
+      out.push(Math.max(...[[o, 0], [-o, 0], [0, o], [0, -o]].map(([dx, dy]) => dist(px(x, y), px(x + dx, y + dy)))));
+    }
+    out.sort((a, b) => a - b);
+    return { n: out.length, p10: out[Math.floor(out.length / 10)], median: out[out.length >> 1] };
+  });
+  assert.ok(r.n > 50, `${r.n} points checked`);
+  // TF's blue (8,119,189) against the map's 45 %-paler blue (119,180,219) is 130 apart
+  assert.ok(r.p10 > 60, `9 in 10 points differ from the map beside them by more than 60 (10th percentile ${r.p10?.toFixed(0)}, median ${r.median?.toFixed(0)})`);
+  assert.equal(await page.locator('.ticks-x').textContent(), '−606');
+  assert.equal(await page.locator('.ticks-y').textContent(), '60−6');
+  assert.ok(await page.locator('#map-legend').isVisible());
+  assert.equal(await page.locator('#legend-lo').textContent(), '−1');
+  assert.equal(await page.locator('#legend-hi').textContent(), '+1');
+  await page.locator('.maps figure').first().screenshot({ path: (await shot(page, 'render-map')).replace('.png', '-figure.png') });
+  assert.deepEqual(problems, []);
+});
