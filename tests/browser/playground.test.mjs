@@ -206,11 +206,14 @@ test('a good CSV, model export and re-import, code export', async () => {
   await page.waitForFunction(() => document.querySelector('.total-params').textContent === '37');
   assert.match(await page.evaluate(() => location.hash), /networkShape=5%2C3/);
   // code
+  // the code is made from the worker's model file (with the weights), so it arrives a moment later
   await page.locator('#export-keras').click();
+  await page.waitForFunction(() => /import keras/.test(document.getElementById('code').value));
   const keras = await page.locator('#code').inputValue();
   assert.match(keras, /keras\.layers\.Dense\(5, activation="tanh"/);
   assert.match(keras, /keras\.Input\(shape=\(2,\)\)/);
   await page.locator('#export-torch').click();
+  await page.waitForFunction(() => /import torch/.test(document.getElementById('code').value));
   const torch = await page.locator('#code').inputValue();
   assert.match(torch, /nn\.Linear\(2, 5\),\n    nn\.Tanh\(\),\n    nn\.Linear\(5, 3\)/);
   const [svgDl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-svg').click()]);

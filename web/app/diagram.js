@@ -13,6 +13,7 @@
 // re-rasterised with every link change).
 // Weights for block b are (in, out) row-major: w[from * out + to] (the JS API's layout).
 import { cssColor, featureMap, mapToDataURL } from './heatmap.js';
+import { xmlDocument } from './escape.js';
 import { blockArithmetic, blockCounts, fmtInt, fmtNum } from './format.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -302,9 +303,9 @@ export function createDiagram(svg, handlers = {}) {
   return { render, update, valueOf, describe, get geometry() { return geo; } };
 }
 
-// A standalone SVG document string of the drawing (for export).
+// The drawing as a standalone SVG file; names from a CSV may hold any character (escape.js).
 export function svgToString(svg) {
   const copy = svg.cloneNode(true);
   copy.setAttribute('xmlns', NS);
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
+  return xmlDocument(copy);
 }

@@ -21,7 +21,7 @@ export const HANDLERS = Object.freeze({
   addPoint: (s, m) => s.addPoint(m.x1, m.x2, m.label),
   csv: (s, m) => s.loadCSV(m.text, m.name),
   clearCustom: (s) => s.configure(s.settings, 'data', true),
-  exportModel: (s, m) => s.exportModel(m.name),
+  exportModel: (s, m) => s.exportModel(m.name, m.as),
   importModel: (s, m) => s.importModel(m.text, m.name),
   // open and close are the host's own (below)
 });

@@ -3,12 +3,12 @@
 // (settings controls and the URL), layer-editor.js, page-session.js (the worker client and its
 // events), drawing.js (diagram, maps, chart, metrics), run.js (play/pause/step/reset) and
 // messages.js. Every message shown uses textContent, never HTML.
-import { defaults, parseHash, toHash, networkSpec, featureNames, quote } from './state.js';
+import { defaults, parseHash, toHash, quote } from './state.js';
 import { createDiagram } from './diagram.js';
 import { createHeatmap } from './heatmap.js';
 import { createLossChart } from './chart.js';
 import { fmtInt } from './format.js';
-import { kerasCode, pytorchCode, download, diagramSVGBlob, diagramPNGBlob } from './export.js';
+import { download, diagramSVGBlob, diagramPNGBlob } from './export.js';
 import { app, $, send } from './page.js';
 import { showMessage } from './messages.js';
 import { setState, applyPatch, bindControls } from './controls.js';
@@ -30,16 +30,6 @@ function readFile(input, then) {
     return;
   }
   file.text().then((text) => then(text, file.name), (e) => showMessage(`file ${quote(file.name)} could not be read: ${e.message}`));
-}
-
-function currentSpec() {
-  const n = app.net;
-  if (n) return { inputs: n.inputs, layers: n.layers, loss: n.loss };
-  return networkSpec(app.state);
-}
-
-function codeInputs() {
-  return app.net && app.net.raw ? app.net.inputNames : featureNames(app.state);
 }
 
 // ---------- the weight editor ----------
@@ -91,8 +81,9 @@ function bind() {
   $('export-svg').addEventListener('click', () => download('nnplay-network.svg', diagramSVGBlob($('diagram'))));
   $('export-png').addEventListener('click', () => diagramPNGBlob($('diagram')).then(
     (b) => download('nnplay-network.png', b), (e) => showMessage(`PNG export: ${e.message}`)));
-  $('export-keras').addEventListener('click', () => { $('code').value = kerasCode(app.state, currentSpec(), codeInputs()); });
-  $('export-torch').addEventListener('click', () => { $('code').value = pytorchCode(app.state, currentSpec(), codeInputs()); });
+  // the code carries the trained weights, so it is made from the worker's model file (page-session.js)
+  $('export-keras').addEventListener('click', () => send('exportModel', { name: 'nnplay-model', as: 'keras' }));
+  $('export-torch').addEventListener('click', () => send('exportModel', { name: 'nnplay-model', as: 'pytorch' }));
   $('heatmap').addEventListener('click', (e) => {
     const v = $('add-class').value;
     if (v === 'off' || !app.points) return;

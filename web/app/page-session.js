@@ -1,14 +1,14 @@
 // The page's link to the training worker: starts the worker (web/app/worker.js) through the
 // shared client (worker-client.js), opens the page's session and turns the session's events
 // (protocol.js EVENTS) into what the page shows.
-import { parseHash } from './state.js';
+import { parseHash, featureNames, trainOptions } from './state.js';
 import { fmtInt } from './format.js';
 import { createWorkerClient } from './worker-client.js';
 import { app, $ } from './page.js';
 import { showMessage } from './messages.js';
 import { setState, fillAddClass, applyPatch } from './controls.js';
 import { onFrame, renderNetwork } from './drawing.js';
-import { download } from './export.js';
+import { download, exportCode } from './export.js';
 import { setPlaying, reset } from './run.js';
 
 export function startWorker() {
@@ -25,6 +25,15 @@ export function workerFailed(text) {
   setPlaying(false);
   $('status').textContent = 'Training is not available.';
   showMessage(`${text}.`, { id: 'fatal', actions: [{ label: 'Reload', run: () => location.reload() }] });
+}
+
+// The Keras or PyTorch code for the exported model, with the page's current training settings
+// and, for a CSV's raw columns (which the model file does not name), the column names.
+function showCode(m) {
+  const inputNames = app.net && app.net.raw ? app.net.inputNames : featureNames(app.state);
+  try {
+    $('code').value = exportCode(m.as, m.json, { inputNames, training: trainOptions(app.state) });
+  } catch (e) { showMessage(`code export: ${e.message}`); }
 }
 
 function lowerLearningRate() {
@@ -90,7 +99,8 @@ function onSessionEvent(m) {
       });
       break;
     case 'model':
-      download(`${safeFileName(m.name)}.json`, new Blob([m.json], { type: 'application/json' }));
+      if (m.as === 'keras' || m.as === 'pytorch') showCode(m);
+      else download(`${safeFileName(m.name)}.json`, new Blob([m.json], { type: 'application/json' }));
       break;
     case 'imported':
       $('model-name').textContent = `Loaded model: ${m.name}`;

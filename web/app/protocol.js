@@ -26,7 +26,7 @@ export const COMMANDS = Object.freeze({
   addPoint: ['x1', 'x2', 'label'],
   csv: ['text', 'name'],
   clearCustom: [],
-  exportModel: ['name'],
+  exportModel: ['name', 'as'],   // as: 'file' (default), 'keras' or 'pytorch': what the page makes of it
   importModel: ['text', 'name'],
 });
 
@@ -49,7 +49,7 @@ export const EVENTS = Object.freeze({
   stalled: 'training is stuck: the message says why and what to try',
   error: '{message, context, keep}: a command was refused; the session is unchanged',
   note: 'a remark for the reader',
-  model: '{json, name}: an exported model file',
+  model: '{json, name, as}: an exported model file (as: what it was asked for)',
   imported: '{name, notes, epoch}: a model file replaced the network',
   reset: 'the network or data was replaced: views showing history (the loss chart) start over',
 });

@@ -7,6 +7,7 @@ import {
   changeLevel, crossCheck, datasetClasses, datasetName, datasetOptions, featureNames, networkSpec,
   outputLayer, parseHash, parseValue, seedNumber, stateFromNetwork, toHash, trainOptions, SETTINGS,
 } from './state.js';
+import { jsonText } from './escape.js';
 import { shownUnits } from './diagram.js';
 
 const MAP_RES = 100;     // the decision-boundary map, as in TF Playground
@@ -396,13 +397,13 @@ export class Session {
     this.post({ type: 'note', message: `${name}: ${this.data.inputs} input columns — the map needs exactly 2, so it is hidden` });
   }
 
-  exportModel(name) {
+  exportModel(name, as = 'file') {
     try {
       // The core's format plus two keys of ours that fromJSON ignores: a name and the page's
       // settings (so a re-import restores the dataset and controls too).
       const model = JSON.parse(this.net.toJSON({ epochs: this.epoch }));
-      const json = JSON.stringify({ ...model, name, settings: toHash(this.settings) }, null, 1);
-      this.post({ type: 'model', json, name });
+      const json = jsonText({ ...model, name, settings: toHash(this.settings) }, 1);
+      this.post({ type: 'model', json, name, as });
     } catch (e) { this.fail(errorText(e), 'export'); }
   }
 
