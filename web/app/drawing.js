@@ -50,7 +50,14 @@ export function renderNetwork() {
 
 export function onFrame(m) {
   if (m.history && m.history.train.length) app.chart.push(m.history.train, m.history.test);
-  if (m.type === 'metrics') { showMetrics(m); return; }
+  if (m.type === 'metrics') {
+    // at "max" speed these come after every training chunk (~80 a second): shown once per
+    // display frame, not written into the page per message (issue 14)
+    app.metrics = m;
+    if (!app.drawScheduled) { app.drawScheduled = true; requestAnimationFrame(drawFrame); }
+    return;
+  }
+  app.metrics = null;
   // a frame may leave out the maps (a big network refreshes them less often): keep the last ones
   const prev = app.frame || app.lastFrame;
   if (prev && !m.raw) {
@@ -76,7 +83,10 @@ function mapMode() {
 function drawFrame(now) {
   app.drawScheduled = false;
   const m = app.frame;
-  if (!m) return;
+  if (!m) {
+    if (app.metrics) { showMetrics(app.metrics); app.metrics = null; app.chart.draw(); }
+    return;
+  }
   app.frame = null;
   const t0 = performance.now();
   const opts = { mode: mapMode(), discretize: app.state.discretize, showTest: app.state.showTestData };
