@@ -9,9 +9,14 @@ import { featureLabels, layerNames as columnNames } from './labels.js';
 import { thumbsFor } from './thumbs.js';
 import { app, $, send } from './page.js';
 import { showMessage } from './messages.js';
+import { onDigitsFrame } from './digits-view.js';
 
 // Labels of the network's inputs: CSV column names, or the features' (x₁, sin x₂, …).
 export function inputLabels() {
+  if (app.net && app.net.image) {
+    const { width: w, height: h } = app.net.image;
+    return Array.from({ length: w * h }, (_, i) => `pixel (${i % w}, ${Math.floor(i / w)})`);
+  }
   if (app.net && app.net.raw) return app.net.inputNames;
   return featureLabels(featureNames(app.state));
 }
@@ -107,6 +112,7 @@ function drawFrame(now) {
       ` (FP32: ${fmtNum(m.test && m.test.loss)})`;
   } else qf.hidden = true;
   drawDiagram(m);
+  onDigitsFrame(m);
   app.lastFrame = m;
   showMetrics(m);
   app.chart.draw();
@@ -128,7 +134,7 @@ function drawDiagram(m, full = false) {
   const now = performance.now();
   const fresh = full || (neurons !== app.drawnNeurons && (!app.playing || !(now - app.thumbsAt < THUMB_GAP_MS)));
   if (fresh) { app.drawnNeurons = neurons; app.thumbsAt = now; }
-  const names = app.net && !app.net.raw ? featureNames(app.state) : [];
+  const names = app.net && !app.net.raw && !app.net.image ? featureNames(app.state) : [];
   app.diagram.update({
     weights: m.weights,
     biases: m.biases,

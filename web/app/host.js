@@ -6,6 +6,7 @@
 import { createNNPlay } from '../lib/nnplay.mjs';
 import { COMMANDS, isCommand, isRequest } from './protocol.js';
 import { Session } from './session.js';
+import { predictImage, confusion, precisions, compareInits } from './session-images.js';
 
 function errorText(e) { return e && typeof e.message === 'string' ? e.message : String(e); }
 
@@ -23,6 +24,10 @@ export const HANDLERS = Object.freeze({
   clearCustom: (s) => s.configure(s.settings, 'data', true),
   exportModel: (s, m) => s.exportModel(m.name, m.as),
   importModel: (s, m) => s.importModel(m.text, m.name),
+  predict: (s, m) => s.images ? predictImage(s, m.x) : s.fail('predict needs an image dataset', 'predict'),
+  confusion: (s) => s.images ? confusion(s) : s.fail('the confusion matrix needs an image dataset', 'confusion'),
+  precisions: (s) => s.images ? precisions(s) : s.fail('the precision comparison needs an image dataset', 'precisions'),
+  compareInits: (s, m) => s.images ? compareInits(s, m.epochs || 1) : s.fail('the initialisation comparison needs an image dataset', 'compare'),
   // open and close are the host's own (below)
 });
 

@@ -16,6 +16,7 @@ import { bindLayerButtons } from './layer-editor.js';
 import { showHover, perfFigures } from './drawing.js';
 import { setPlaying, togglePlay, step, reset } from './run.js';
 import { startWorker, workerFailed } from './page-session.js';
+import { setupDigits } from './digits-view.js';
 
 const MAX_FILE_BYTES = 64 << 20;
 
@@ -117,6 +118,7 @@ function main() {
   app.chart = createLossChart($('chart'), { width: size, height: 80 });
   app.heatmap.draw(null, null, {});
   bind();
+  setupDigits();
   const { state, errors } = parseHash(location.hash, defaults());
   for (const e of errors) showMessage(`link: ${e}`);
   setState(state, { send: false });

@@ -10,6 +10,7 @@ import { setState, fillAddClass, applyPatch } from './controls.js';
 import { onFrame, renderNetwork } from './drawing.js';
 import { download, exportCode } from './export.js';
 import { setPlaying, reset } from './run.js';
+import { onDigitsEvent, onDigitsData } from './digits-view.js';
 
 export function startWorker() {
   app.client = createWorkerClient(() => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
@@ -46,6 +47,7 @@ function safeFileName(name) {
 }
 
 function onSessionEvent(m) {
+  if (onDigitsEvent(m)) return;
   switch (m.type) {
     case 'fatal':
       workerFailed(m.message);
@@ -73,8 +75,10 @@ function onSessionEvent(m) {
         ? `Your CSV: ${fmtInt(m.size)} rows, ${m.inputNames.length} inputs (${m.inputNames.join(', ')}). Not stored in the link.`
         : m.custom ? `Your data: ${fmtInt(m.size)} points (${fmtInt(m.trainSize)} for training). Not stored in the link.` : '';
       $('clear-points').disabled = !m.custom;
-      $('map-caption').textContent = m.raw ? `No map: the data has ${m.inputNames.length} inputs, the map needs 2`
-        : 'FP32 output, −6…6 on both axes';
+      $('map-caption').textContent = m.images ? 'No map: the inputs are 28 × 28 images (see Handwritten digits below)'
+        : m.raw ? `No map: the data has ${m.inputNames.length} inputs, the map needs 2`
+          : 'FP32 output, −6…6 on both axes';
+      onDigitsData(m);
       fillAddClass();
       break;
     case 'net':

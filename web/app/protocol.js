@@ -28,6 +28,11 @@ export const COMMANDS = Object.freeze({
   clearCustom: [],
   exportModel: ['name', 'as'],   // as: 'file' (default), 'keras' or 'pytorch': what the page makes of it
   importModel: ['text', 'name'],
+  // image sets (issue 15, web/app/session-images.js)
+  predict: ['x'],                 // one image (Float32Array of inputs) → 'prediction'
+  confusion: [],                  // → 'confusion' over the test images
+  precisions: [],                 // → 'precisions': test accuracy at fp32, fp16, int8, int4 and their storage
+  compareInits: ['epochs'],       // → 'inits': playground vs Glorot vs He, same data, seed and optimiser
 });
 
 // Stateless requests, answered by rid.
@@ -52,6 +57,12 @@ export const EVENTS = Object.freeze({
   model: '{json, name, as}: an exported model file (as: what it was asked for)',
   imported: '{name, notes, epoch}: a model file replaced the network',
   reset: 'the network or data was replaced: views showing history (the loss chart) start over',
+  loading: '{what, url}: an image set is being fetched (it is fetched only when chosen)',
+  loaded: '{what, transferred, bytes, ms}: the image set arrived (transferred = bytes over the wire)',
+  prediction: '{probs, activations}: class probabilities and every layer\'s activations for one image',
+  confusion: '{matrix, predicted, classes, epoch}: test confusion matrix (rows true, columns predicted)',
+  precisions: '{rows: [{precision, accuracy, bytes}], params, epoch}: test accuracy per weight precision',
+  inits: '{rows: [{init, before, after, ms}], epochs}: the initialisation comparison',
 });
 
 const has = (table, key) => typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key);

@@ -9,6 +9,8 @@ import {
 } from './state.js';
 import { jsonText } from './escape.js';
 import { shownUnits } from './diagram.js';
+import { isImageDataset } from './state.js';
+import { needImages, buildImageData, imageInfo, trainImages, imageProgress } from './session-images.js';
 
 const MAP_RES = 100;     // the decision-boundary map, as in TF Playground
 const THUMB_RES = 20;    // neuron thumbnails
@@ -53,6 +55,8 @@ export class Session {
     this.net = null;         // Network
     this.custom = null;      // user points {x1, x2, labels, classes} or a raw CSV Dataset marker
     this.rawCsv = false;     // true: data is a CSV with other than 2 inputs (no map)
+    this.images = false;     // true: data is an image set (issue 15; session-images.js): no map
+    this.imageBytes = null;  // the image file, once fetched
     this.epoch = 0;
     this.playing = false;
     this.waitingForPage = false;  // a frame is out; the page acks with 'drawn'
@@ -82,6 +86,7 @@ export class Session {
   buildData(s, custom) {
     const nn = this.nn;
     if (custom && custom.raw) return custom.raw;  // caller owns the raw CSV dataset
+    if (isImageDataset(s)) return buildImageData(this, s);
     const features = this.features(s);
     const data = custom
       ? nn.datasetFromPoints({ x1: custom.x1, x2: custom.x2, labels: custom.labels, classes: custom.classes,
@@ -98,7 +103,7 @@ export class Session {
   buildNet(s, data) {
     const spec = networkSpec(s, this.classesOf(data, s), data.inputs);
     const net = new this.nn.Network(spec);
-    if (!this.rawCsv) net.features = this.features(s);
+    if (!this.rawCsv && !data.imageWidth) net.features = this.features(s);
     return net;
   }
 
@@ -112,6 +117,8 @@ export class Session {
       if (level === 'view' || (old && old.precision !== s.precision)) this.sendFrame(true);
       return;
     }
+    // An image set is fetched first; configure runs again when it has arrived.
+    if (level === 'data' && isImageDataset(s) && needImages(this, s)) return;
     let data = this.data, custom = this.custom, newData = null, net = null;
     try {
       if (level === 'data') {
@@ -139,6 +146,8 @@ export class Session {
       this.data = newData;
       this.custom = custom;
       this.rawCsv = false;
+      this.images = newData.imageWidth > 0;
+      this.imageTrain = null;
     }
     if (this.net) this.net.delete();
     this.net = net;
@@ -162,10 +171,16 @@ export class Session {
   sendData() {
     const d = this.data;
     let points = null;
-    if (!this.rawCsv) {
+    if (!this.rawCsv && !this.images) {
       const p = coords.get(d);
       points = { x1: p.x1.slice(), x2: p.x2.slice(),
         labels: Float32Array.from(d.labels()), trainSize: d.trainSize, classes: d.classes };
+    }
+    if (this.images) {
+      const images = imageInfo(d);
+      this.post({ type: 'data', points: null, classes: d.classes, size: d.size, trainSize: d.trainSize,
+        inputNames: [], custom: false, raw: false, images }, [images.testPixels.buffer, images.testLabels.buffer]);
+      return;
     }
     this.post({ type: 'data', points, classes: d.classes, size: d.size, trainSize: d.trainSize,
       inputNames: d.inputNames, custom: !!this.custom, raw: this.rawCsv },
@@ -175,7 +190,8 @@ export class Session {
   sendNet() {
     const n = this.net;
     this.post({ type: 'net', inputs: n.inputs, layers: n.layers.map((l) => ({ ...l })), loss: n.loss,
-      inputNames: this.data.inputNames, raw: this.rawCsv, settings: this.settings });
+      inputNames: this.images ? [] : this.data.inputNames, raw: this.rawCsv,
+      image: this.images ? { width: this.data.imageWidth, height: this.data.imageHeight } : null, settings: this.settings });
   }
 
   // ---------- training ----------
@@ -191,7 +207,8 @@ export class Session {
 
   trainChunk(epochs) {
     const t0 = performance.now();
-    const reports = this.net.trainEpochs(this.data, { ...trainOptions(this.settings), epochs, seed: this.epoch + 1 });
+    const reports = this.images ? trainImages(this)
+      : this.net.trainEpochs(this.data, { ...trainOptions(this.settings), epochs, seed: this.epoch + 1 });
     const ms = performance.now() - t0;
     for (const r of reports) {
       this.epoch++;
@@ -205,7 +222,7 @@ export class Session {
         break;
       }
     }
-    if (reports.length) this.epochMs = 0.8 * this.epochMs + 0.2 * (ms / reports.length);
+    if (reports.length && !this.images) this.epochMs = 0.8 * this.epochMs + 0.2 * (ms / reports.length);
     return ms;
   }
 
@@ -256,7 +273,7 @@ export class Session {
   metrics() {
     const r = this.last;
     return { epoch: this.epoch, playing: this.playing, epochMs: this.epochMs,
-      train: r ? r.train : null, test: r ? r.test : null };
+      train: r ? r.train : null, test: r ? r.test : null, progress: this.images ? imageProgress(this) : null };
   }
 
   sendMetrics() {
@@ -266,7 +283,7 @@ export class Session {
 
   // Output map over the grid for net (all outputs per cell), or null for raw CSV data.
   outputMap(net) {
-    if (this.rawCsv) return null;
+    if (this.rawCsv || this.images) return null;
     const feats = this.features();
     const key = feats.join(',');
     if (this.gridCache.key !== key) this.gridCache = { key, x: gridInputs(feats, MAP_RES) };
@@ -296,7 +313,7 @@ export class Session {
         c.map = 0.7 * c.map + 0.3 * (c.lastMap - t);
         if (map) transfer.push(map.values.buffer);
       }
-      if (!this.rawCsv && due(c.lastThumbs, c.thumbs)) {
+      if (!this.rawCsv && !this.images && due(c.lastThumbs, c.thumbs)) {
         const t = performance.now();
         const g = net.evaluateGrid({ resolution: THUMB_RES, neurons: true });
         neurons = g.neurons.map((layer) => layer.slice(0, shownUnits(layer.length)));
@@ -304,7 +321,8 @@ export class Session {
         c.lastThumbs = performance.now();
         c.thumbs = 0.7 * c.thumbs + 0.3 * (c.lastThumbs - t);
       }
-      if (this.settings.precision !== 'fp32') {
+      // image sets compare precisions on request (session-images.js precisions), not every frame
+      if (this.settings.precision !== 'fp32' && !this.images) {
         const q = net.quantized(this.settings.precision);
         try {
           const ev = q.evaluate(this.data);
@@ -320,7 +338,7 @@ export class Session {
     transfer.push(h.train.buffer, h.test.buffer);
     this.waitingForPage = true;
     this.post({ type: 'frame', ...this.metrics(), history: h, weights, biases, map, neurons, quant,
-      frameMs: performance.now() - t0, force: !!force, raw: this.rawCsv }, transfer);
+      frameMs: performance.now() - t0, force: !!force, raw: this.rawCsv || this.images }, transfer);
   }
 
   // ---------- edits, data, models ----------
@@ -343,7 +361,7 @@ export class Session {
   }
 
   addPoint(x1, x2, label) {
-    if (this.rawCsv) return this.fail('points can be added only to 2-D data', 'add point');
+    if (this.rawCsv || this.images) return this.fail('points can be added only to 2-D data', 'add point');
     const base = this.currentPoints();
     const custom = { x1: [...base.x1, x1], x2: [...base.x2, x2], labels: [...base.labels, label], classes: base.classes };
     this.replaceData(custom, null);
@@ -368,6 +386,7 @@ export class Session {
     if (this.data) this.data.delete();
     if (this.net) this.net.delete();
     this.data = data; this.net = net;
+    this.images = false;
     this.custom = raw ? { raw } : custom;
     this.settings = s;
     this.resetTraining();

@@ -1,0 +1,179 @@
+// The training session's image-dataset side (issue 15), kept apart from session.js: fetching the
+// digits file when the set is chosen, building the Dataset through the core, training in pieces of
+// an epoch (an 8,000-digit epoch takes seconds), and the views' questions: class probabilities and
+// every layer's activations for one image, the test set's confusion matrix, accuracy at FP16,
+// INT8 and INT4, and a comparison of initialisations. Never touches the DOM; importing it starts
+// nothing. All answers are plain arrays, posted as session events.
+import { seedNumber, trainOptions } from './state.js';
+
+// Where the build puts the digits (scripts/make-digits.mjs), relative to this module.
+export const DIGITS_URL = new URL('../gen/digits.nnim.gz', import.meta.url);
+const CHUNK_MS = 25;        // train this long between looks at the message queue
+const PRECISIONS = ['fp32', 'fp16', 'int8', 'int4'];
+
+let digits = null;          // Promise<{bytes, transferred, ms}>, fetched once per worker
+
+// Fetches and inflates the digits file. The transferred size is the .gz's (the server sends it
+// as is); DecompressionStream inflates it in the worker.
+export function loadDigits(url = DIGITS_URL) {
+  if (!digits) {
+    const t0 = performance.now();
+    digits = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`the digits file ${url.pathname} could not be fetched (HTTP ${r.status}); ` +
+        "it is made by 'bash scripts/build.sh web'");
+      return r.blob();
+    }).then(async (blob) => {
+      const bytes = new Uint8Array(await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+      return { bytes, transferred: blob.size, ms: performance.now() - t0 };
+    });
+    digits.catch(() => { digits = null; });  // a failed fetch may be retried
+  }
+  return digits;
+}
+
+// The session asks for data the worker does not have yet: fetch it, tell the page, and configure
+// again when it arrives (with the settings wanted by then). Returns true while loading.
+export function needImages(session, s) {
+  if (session.imageBytes) return false;
+  session.pendingImages = s;
+  if (session.loadingImages) return true;
+  session.loadingImages = true;
+  session.post({ type: 'loading', what: 'digits', url: DIGITS_URL.pathname });
+  loadDigits().then((d) => {
+    session.loadingImages = false;
+    session.imageBytes = d.bytes;
+    session.post({ type: 'loaded', what: 'digits', transferred: d.transferred, bytes: d.bytes.length, ms: d.ms });
+    const want = session.pendingImages;
+    session.pendingImages = null;
+    if (want && session.data !== undefined) session.configure(want, 'data');
+  }, (e) => {
+    session.loadingImages = false;
+    session.pendingImages = null;
+    session.fail(e && e.message ? e.message : String(e), 'digits');
+  });
+  return true;
+}
+
+export function buildImageData(session, s) {
+  return session.nn.datasetFromNNIM(session.imageBytes, { name: s.dataset, trainRatio: s.percTrainData / 100,
+    seed: seedNumber(s.seed) });
+}
+
+// Test rows as floats (for predictions) and bytes (for the page to draw), cached per Dataset.
+const testRows = new WeakMap();
+export function testSet(data) {
+  let t = testRows.get(data);
+  if (!t) {
+    const x = data.x(), n = data.testSize, k = data.inputs, start = data.trainSize * k;
+    const labels = data.labels();
+    const xf = x.slice(start, start + n * k);
+    const px = new Uint8Array(n * k);
+    for (let i = 0; i < px.length; i++) px[i] = Math.round(xf[i] * 255);
+    t = { x: xf, pixels: px, labels: Uint8Array.from(labels.subarray(data.trainSize)), n };
+    testRows.set(data, t);
+  }
+  return t;
+}
+
+// What the 'data' event carries for an image set: size and names, and the test images (bytes).
+export function imageInfo(data) {
+  const t = testSet(data);
+  return { width: data.imageWidth, height: data.imageHeight, classNames: [...data.classNames],
+    testPixels: t.pixels.slice(), testLabels: t.labels.slice() };
+}
+
+// Trains for about CHUNK_MS in pieces of an epoch. Returns the epoch reports finished (0 or 1
+// usually) and records samples per second.
+export function trainImages(session) {
+  const net = session.net, data = session.data;
+  const opts = { ...trainOptions(session.settings), seed: seedNumber(session.settings.seed) };
+  const st = session.imageTrain || (session.imageTrain = { msPerBatch: 5, samples: 0, ms: 0, position: 0 });
+  const batches = Math.max(1, Math.min(1000, Math.round(CHUNK_MS / Math.max(st.msPerBatch, 0.05))));
+  const t0 = performance.now();
+  const r = net.trainPart(data, { ...opts, batches });
+  const ms = performance.now() - t0;
+  const rows = r.report ? data.trainSize - st.position : r.position - st.position;
+  st.position = r.position;
+  // An epoch's end also evaluates every row: leave that time out of the per-batch estimate.
+  if (!r.report) st.msPerBatch = 0.7 * st.msPerBatch + 0.3 * (ms / Math.max(1, r.batches));
+  else st.lastEvalMs = ms;
+  st.samples += rows;
+  st.ms += ms;
+  return r.report ? [r.report] : [];
+}
+
+export function imageProgress(session) {
+  const st = session.imageTrain;
+  if (!st || !session.data) return null;
+  return { position: st.position, trainSize: session.data.trainSize,
+    samplesPerSec: st.ms > 0 ? st.samples / (st.ms / 1000) : null };
+}
+
+function argmax(a, off, k) {
+  let best = 0;
+  for (let j = 1; j < k; j++) if (a[off + j] > a[off + best]) best = j;
+  return best;
+}
+
+// Probabilities and every layer's activations for one image (784 values in 0..1).
+export function predictImage(session, x) {
+  const net = session.net;
+  const acts = net.activations(x);
+  const probs = acts[acts.length - 1];
+  session.post({ type: 'prediction', probs, activations: acts }, acts.map((a) => a.buffer));
+}
+
+// Confusion matrix (rows: true class, columns: predicted) and each test image's prediction.
+export function confusion(session) {
+  const net = session.net, data = session.data;
+  const t = testSet(data);
+  const k = net.outputs;
+  const out = net.predict(t.x, t.n);
+  const matrix = new Int32Array(k * k);
+  const predicted = new Uint8Array(t.n);
+  for (let i = 0; i < t.n; i++) {
+    const p = argmax(out, i * k, k);
+    predicted[i] = p;
+    matrix[t.labels[i] * k + p]++;
+  }
+  session.post({ type: 'confusion', matrix, predicted, classes: k, epoch: session.epoch },
+    [matrix.buffer, predicted.buffer]);
+}
+
+function testAccuracy(net, t) {
+  const k = net.outputs, out = net.predict(t.x, t.n);
+  let ok = 0;
+  for (let i = 0; i < t.n; i++) if (argmax(out, i * k, k) === t.labels[i]) ok++;
+  return ok / t.n;
+}
+
+// Test accuracy of the current weights rounded through FP16, INT8 and INT4, and the storage of each.
+export function precisions(session) {
+  const net = session.net, t = testSet(session.data);
+  const report = session.nn.countParameters([net.inputs, ...net.layers.map((l) => l.units)]);
+  const rows = PRECISIONS.map((p) => {
+    const q = p === 'fp32' ? null : net.quantized(p);
+    try {
+      return { precision: p, accuracy: testAccuracy(q || net, t), bytes: Number(report.storage[p]) };
+    } finally { if (q) q.delete(); }
+  });
+  session.post({ type: 'precisions', rows, epoch: session.epoch, params: Number(report.params) });
+}
+
+// Playground ±0.5 against Glorot and He on this network: each trains `epochs` epochs on the same
+// rows with the same seed and optimiser; only the initial weights differ.
+export function compareInits(session, epochs = 1) {
+  const s = session.settings, data = session.data, t = testSet(data);
+  const layers = session.net.layers.map((l) => ({ ...l }));
+  const rows = [];
+  for (const init of ['playground', 'glorot_uniform', 'he_uniform']) {
+    const net = new session.nn.Network({ inputs: data.inputs, layers, loss: session.net.loss, init, seed: seedNumber(s.seed) });
+    try {
+      const before = testAccuracy(net, t);
+      const t0 = performance.now();
+      net.trainEpochs(data, { ...trainOptions(s), epochs, seed: seedNumber(s.seed) });
+      rows.push({ init, before, after: testAccuracy(net, t), ms: performance.now() - t0 });
+    } finally { net.delete(); }
+  }
+  session.post({ type: 'inits', rows, epochs });
+}
