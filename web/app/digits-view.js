@@ -267,5 +267,6 @@ export function onDigitsFrame(m) {
       `${Math.round(100 * p.position / p.trainSize)}% of ${fmtInt(p.trainSize)} training images` +
       (p.samplesPerSec ? ` · ${fmtInt(Math.round(p.samplesPerSec))} samples/s` : '');
     $('digits-status').dataset.samplesPerSec = String(p.samplesPerSec || 0);
+    $('digits-status').dataset.trainSamplesPerSec = String(p.trainSamplesPerSec || 0);
   }
 }

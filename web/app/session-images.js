@@ -105,8 +105,11 @@ export function trainImages(session) {
 export function imageProgress(session) {
   const st = session.imageTrain;
   if (!st || !session.data) return null;
+  // samplesPerSec counts every millisecond in trainPart, the evaluation of all 10,000 images at
+  // each epoch's end included; trainSamplesPerSec is the optimiser steps alone (batch / ms per batch).
   return { position: st.position, trainSize: session.data.trainSize,
-    samplesPerSec: st.ms > 0 ? st.samples / (st.ms / 1000) : null };
+    samplesPerSec: st.ms > 0 ? st.samples / (st.ms / 1000) : null,
+    trainSamplesPerSec: session.settings.batchSize * 1000 / st.msPerBatch };
 }
 
 function argmax(a, off, k) {

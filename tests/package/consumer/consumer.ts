@@ -7,7 +7,7 @@
 import { createNNPlay } from 'nnplay';
 import type {
   ActivationName, BlockCount, CreateOptions, Dataset, DatasetName, EpochReport, FeatureName,
-  GridOptions, GridResult, InitName, LayerSpec, LossName, MakeDatasetOptions, Metrics, ModelExtra,
+  GridOptions, GridResult, ImageSetInput, ImageSplit, InitName, LayerSpec, LossName, MakeDatasetOptions, Metrics, ModelExtra,
   Network, NetworkConstructor, NetworkSpec, NNPlay, OptimizerName, ParamReport, PointsInput,
   SizedBytes, TrainOptions, TransformerOptions, TransformerPresetId, TransformerReport,
   TransformerSpec, TransformerTensor,
@@ -44,6 +44,12 @@ const gridOptions: GridOptions = { resolution: 10, neurons: false };
 const grid: GridResult = net.evaluateGrid(gridOptions);
 const extra: ModelExtra = { dataset: name, epochs: epochs.length };
 
+// images (issue 15)
+const images: ImageSetInput = { pixels: new Uint8Array(8), labels: [0, 1], width: 2, height: 2, classes: 2 };
+const split: ImageSplit = { trainRatio: 0.5, seed: 1 };
+const pics: Dataset = nn.datasetFromImages({ ...images, ...split });
+const nnim: Uint8Array = nn.encodeNNIM(images);
+
 // transformers
 const preset: TransformerPresetId = 'gpt2';
 const tspec: TransformerSpec = { preset, layers: 12 };
@@ -57,7 +63,9 @@ export const summary: string[] = [
   `test loss ${test.loss}, ${clicked.size} clicked points, ${grid.output.length} grid cells`,
   net.toJSON(extra).slice(0, 10),
   `${tensor.name}: ${tensor.params}; ${fp32.gb} GB`,
+  `${pics.imageWidth} × ${pics.imageHeight} images, NNIM ${nnim.length} bytes`,
 ];
+pics.delete();
 net.delete();
 data.delete();
 clicked.delete();

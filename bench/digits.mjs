@@ -1,0 +1,162 @@
+// Handwritten digits in the page (issue 15), in one headless Chromium run:
+//   1. the page at its defaults; choose "digits" in the Dataset menu and press Play at once:
+//      time until the digits file is in (transferred bytes), until the 784-256-128-64-10
+//      network is drawn, until training shows progress (the first epoch has started);
+//   2. from pressing Play on #dataset=digits (a fresh page, default settings): the time and
+//      epoch at which the test accuracy first reaches 95%, and every main-thread task over
+//      50 ms meanwhile (PerformanceObserver 'longtask');
+//   3. samples/s of this network in the page (as the page reports it, with and without the
+//      per-epoch evaluation) next to TensorFlow.js 4.22's WASM backend (SIMD, 1 thread) training
+//      the same network (784-256-128-64-10 ReLU, softmax CE, Adam, batch 128) with trainOnBatch
+//      in a page of the same browser.
+// Usage: node bench/digits.mjs [--limit=90] (seconds to wait for 95%). Prints a table and one
+// JSON line. Timings are wall clock: run it on an idle machine. Never part of the tests.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launch, openPage } from '../tests/browser/harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? true]; }));
+const LIMIT_S = Number(args.limit || 90);
+const log = (...m) => process.stderr.write(m.join(' ') + '\n');
+
+// Long tasks on the page's main thread, recorded from the first script on.
+const LONGTASKS = `window.__long = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries())
+  window.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch (e) {}`;
+
+async function chooseDigits(context, url) {
+  const { page } = await openPage(context, url);
+  await page.waitForFunction(() => /Ready/.test(document.getElementById('status').textContent), null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll('#diagram .node').length > 0);
+  await page.waitForTimeout(500);
+  const t0 = await page.evaluate(() => {
+    const sel = document.getElementById('dataset');
+    sel.value = 'digits';
+    const t = performance.now();
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+    document.getElementById('play').click();
+    return t;
+  });
+  const at = async (fn) => { await page.waitForFunction(fn, null, { timeout: 60000, polling: 'raf' }); return page.evaluate(() => performance.now()); };
+  const loaded = await at(() => !!document.getElementById('digits-status').dataset.transferred);
+  const drawn = await at(() => /784 × 256 = 200,704/.test(document.getElementById('diagram').textContent));
+  const training = await at(() => Number(document.getElementById('digits-status').dataset.samplesPerSec) > 0);
+  const transferred = Number(await page.getAttribute('#digits-status', 'data-transferred'));
+  await page.close();
+  return { transferred, loadedMs: loaded - t0, networkMs: drawn - t0, firstEpochMs: training - t0 };
+}
+
+async function to95(context, url) {
+  const page = await context.newPage();
+  await page.addInitScript(LONGTASKS);
+  await page.goto(`${url}#dataset=digits`);
+  await page.waitForFunction(() => !!document.getElementById('digits-status').dataset.transferred, null, { timeout: 60000 });
+  await page.waitForFunction(() => /784 × 256 = 200,704/.test(document.getElementById('diagram').textContent), null, { timeout: 60000 });
+  await page.waitForTimeout(1000);
+  const t0 = await page.evaluate(() => { document.getElementById('play').click(); return performance.now(); });
+  const rates = [];
+  let reached = null;
+  const deadline = Date.now() + LIMIT_S * 1000;
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(250);
+    const s = await page.evaluate(() => ({
+      acc: parseFloat(document.getElementById('test-acc').textContent),
+      epoch: Number(document.getElementById('epoch').textContent.replace(/,/g, '')),
+      sps: Number(document.getElementById('digits-status').dataset.samplesPerSec),
+      tsps: Number(document.getElementById('digits-status').dataset.trainSamplesPerSec),
+      now: performance.now(),
+    }));
+    rates.push(s);
+    if (s.acc >= 95) { reached = { seconds: (s.now - t0) / 1000, epoch: s.epoch, accuracy: s.acc }; break; }
+  }
+  const t1 = await page.evaluate(() => performance.now());
+  const long = (await page.evaluate(() => window.__long)).filter(([start]) => start >= t0 && start <= t1);
+  const last = rates[rates.length - 1] || {};
+  await page.close();
+  return { reached, limitS: LIMIT_S, longTasks: long.length, longestMs: long.reduce((m, [, d]) => Math.max(m, d), 0),
+    samplesPerSec: last.sps, trainSamplesPerSec: last.tsps, epochs: last.epoch, accuracy: last.acc };
+}
+
+// TensorFlow.js in a page of its own (same browser): served from node_modules by a tiny server.
+async function tfjsWasm(context) {
+  const files = {
+    '/tf-core.js': 'node_modules/@tensorflow/tfjs-core/dist/tf-core.min.js',
+    '/tf-layers.js': 'node_modules/@tensorflow/tfjs-layers/dist/tf-layers.min.js',
+    '/tf-backend-wasm.js': 'node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js',
+    '/tfjs-backend-wasm.wasm': 'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
+    '/tfjs-backend-wasm-simd.wasm': 'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+    '/tfjs-backend-wasm-threaded-simd.wasm': 'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm',
+  };
+  const html = '<!doctype html><meta charset="utf-8"><script src="/tf-core.js"></script><script src="/tf-layers.js"></script><script src="/tf-backend-wasm.js"></script>';
+  const server = http.createServer((req, res) => {
+    if (req.url === '/') { res.writeHead(200, { 'Content-Type': 'text/html' }); return res.end(html); }
+    const f = files[req.url];
+    if (!f) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'Content-Type': f.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+    fs.createReadStream(path.join(ROOT, f)).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const page = await context.newPage();
+  await page.goto(url);
+  const r = await page.evaluate(async (base) => {
+    const tf = window.tf;
+    tf.wasm.setWasmPaths(base);
+    await tf.setBackend('wasm');
+    await tf.ready();
+    const model = tf.sequential();
+    model.add(tf.layers.dense({ inputShape: [784], units: 256, activation: 'relu', kernelInitializer: 'heUniform' }));
+    model.add(tf.layers.dense({ units: 128, activation: 'relu', kernelInitializer: 'heUniform' }));
+    model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: 'heUniform' }));
+    model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
+    model.compile({ optimizer: tf.train.adam(0.002), loss: 'categoricalCrossentropy' });
+    const B = 128, POOL = 8;
+    const xs = [], ys = [];
+    for (let i = 0; i < POOL; i++) {
+      xs.push(tf.randomUniform([B, 784]));
+      ys.push(tf.oneHot(tf.randomUniform([B], 0, 10, 'int32'), 10).toFloat());
+    }
+    for (let i = 0; i < 5; i++) await model.trainOnBatch(xs[i % POOL], ys[i % POOL]);  // warm-up
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 5000) { await model.trainOnBatch(xs[n % POOL], ys[n % POOL]); n++; }
+    const ms = performance.now() - t0;
+    return { backend: tf.getBackend(), simd: await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
+      threads: await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'), samplesPerSec: n * B / (ms / 1000), batches: n };
+  }, url);
+  await page.close();
+  server.close();
+  return r;
+}
+
+const srv = await startServer();
+const browser = await launch();
+try {
+  const load = os_load();
+  log('bench/digits: choosing the dataset…');
+  const choose = await chooseDigits(browser.context, srv.url);
+  log('bench/digits: training to 95%…');
+  const train = await to95(browser.context, srv.url);
+  log('bench/digits: tfjs-wasm…');
+  const tfjs = await tfjsWasm(browser.context);
+  const out = { date: new Date().toISOString(), loadAverage: load, choose, train, tfjs };
+  const f = (v, d = 0) => (v == null || Number.isNaN(v) ? '—' : Number(v).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  console.log(`digits in the page (headless Chromium, load average at start ${load})`);
+  console.log(`  digits file over the wire           ${f(choose.transferred)} B`);
+  console.log(`  choose → data in                    ${f(choose.loadedMs)} ms`);
+  console.log(`  choose → network drawn              ${f(choose.networkMs)} ms`);
+  console.log(`  choose (+ Play) → first epoch runs  ${f(choose.firstEpochMs)} ms`);
+  console.log(`  Play → test accuracy ≥ 95%          ${train.reached ? `${f(train.reached.seconds, 1)} s (epoch ${train.reached.epoch}, ${train.reached.accuracy}%)` : `not within ${LIMIT_S} s (epoch ${train.epochs}, ${train.accuracy}%)`}`);
+  console.log(`  main-thread tasks > 50 ms meanwhile ${train.longTasks} (longest ${f(train.longestMs)} ms)`);
+  console.log(`  samples/s, nnplay page              ${f(train.samplesPerSec)} (with each epoch's evaluation), ${f(train.trainSamplesPerSec)} (optimiser steps only)`);
+  console.log(`  samples/s, tfjs-wasm same network   ${f(tfjs.samplesPerSec)} (simd ${tfjs.simd}, threads ${tfjs.threads}, trainOnBatch)`);
+  console.log(`  ratio nnplay steps / tfjs-wasm      ${f(train.trainSamplesPerSec / tfjs.samplesPerSec, 2)}`);
+  console.log(JSON.stringify(out));
+} finally {
+  await browser.close();
+  srv.stop();
+}
+
+function os_load() { try { return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { return '?'; } }
