@@ -198,6 +198,7 @@ TransformerReport count_transformer(const TransformerSpec& s, const TransformerQ
         if (t.in_block) block = add(block, t.params / L, "block parameters");  // copies is a multiple of L
     }
     r.block_params = block;
+    r.stack_params = mul(block, L, "block parameters × layers");
 
     // Storage. INT8/INT4: every matrix is cut into groups of group_size weights along its
     // input dimension, one FP16 scale (2 B) per group: out × ceil(in / g) scales; vectors
@@ -303,7 +304,8 @@ namespace {
 
 constexpr size_t kMaxSpecBytes = 64 * 1024;
 
-[[noreturn]] void spec_fail(const std::string& msg) { throw Error("spec: " + msg); }
+// Messages start with the key (or say which text): the same words in the CLI, API and page.
+[[noreturn]] void spec_fail(const std::string& msg) { throw Error(msg); }
 
 int64_t json_int(const ojson& v, const std::string& key) {
     // Integers, or decimal strings (the JS API passes BigInts as strings).
@@ -345,7 +347,7 @@ E json_enum(const ojson& v, const std::string& key, std::initializer_list<std::p
 }
 
 ojson parse_object(const std::string& text, const char* what) {
-    check_json_text(text, kMaxSpecBytes, 16, std::string("spec: ") + what);
+    check_json_text(text, kMaxSpecBytes, 16, what);
     ojson j;
     try {
         j = ojson::parse(text);
@@ -461,6 +463,7 @@ std::string transformer_report_to_json(const TransformerReport& r) {
     j["params"] = r.params;
     j["active_params"] = r.active_params;
     j["block_params"] = r.block_params;
+    j["stack_params"] = r.stack_params;
     j["weights"] = r.weights;
     j["biases"] = r.biases;
     j["parts"] = {{"embeddings", r.parts.embeddings}, {"attention", r.parts.attention},

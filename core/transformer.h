@@ -101,6 +101,7 @@ struct TransformerReport {
     int64_t params = 0;                   // total
     int64_t active_params = 0;            // per token (= params without MoE)
     int64_t block_params = 0;             // one block (all experts)
+    int64_t stack_params = 0;             // block_params × layers
     int64_t weights = 0, biases = 0;      // matrices + norm vectors count as weights
     std::vector<PrecisionBytes> storage;  // fp32, bf16, int8, int4
     // KV cache: 2 (K, V) × layers × kv_heads × head_dim elements per token.

@@ -92,9 +92,13 @@ val transformer_presets() {
     });
 }
 
+// The largest config.json the core reads, so a page can refuse a bigger file before reading it.
+double transformer_config_limit() { return double(nn::kMaxHfConfigBytes); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(nnplay_transformer) {
+    emscripten::function("transformerConfigLimit", &transformer_config_limit);
     emscripten::function("countTransformer", &count_transformer);
     emscripten::function("transformerFromHFConfig", &transformer_from_hf_config);
     emscripten::function("transformerPresets", &transformer_presets);

@@ -164,7 +164,7 @@ void print_report(const TransformerReport& r, const std::string& source) {
     print_table(rows, {true, true, false, false, false}, rules);
 
     std::printf("\none block: %s parameters × %s layers = %s\n", th(r.block_params).c_str(), th(s.layers).c_str(),
-                th(r.block_params * s.layers).c_str());  // both already checked in the core
+                th(r.stack_params).c_str());
     std::printf("by part: embeddings %s, attention %s, MLP %s, norms %s, output head/pooler %s\n",
                 th(r.parts.embeddings).c_str(), th(r.parts.attention).c_str(), th(r.parts.mlp).c_str(),
                 th(r.parts.norms).c_str(), th(r.parts.head).c_str());
@@ -273,9 +273,7 @@ int run(int argc, char** argv) {
         q = transformer_query_from_json(query.dump());
         r = count_transformer(s, q);
     } catch (const Error& e) {
-        std::string m = e.what();
-        if (m.compare(0, 6, "spec: ") == 0) m = m.substr(6);
-        throw Usage{m};
+        throw Usage{e.what()};
     }
     if (json_out) {
         nlohmann::ordered_json j = nlohmann::ordered_json::parse(transformer_report_to_json(r));

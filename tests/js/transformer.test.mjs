@@ -106,8 +106,8 @@ test('bad input: the core names the field, the module keeps working, no heap is 
     [{ preset: 'llama-2-7b', kv_heads: 5 }, 'kv_heads: 5 does not divide heads 32; allowed: a divisor of heads (32 = multi-head, 1 = multi-query)'],
     [{ layers: 0 }, 'layers: must be a whole number ≥ 1 (transformer blocks), got 0'],
     [{ width: -8 }, 'width: must be a whole number ≥ 1 (the model width d_model), got -8'],
-    [{ width: 4.5 }, 'spec: width: must be a whole number, got number 4.5'],
-    [{ mlp: 'relu' }, "spec: mlp: 'relu' is not allowed; allowed: gelu, swiglu"],
+    [{ width: 4.5 }, 'width: must be a whole number, got number 4.5'],
+    [{ mlp: 'relu' }, "mlp: 'relu' is not allowed; allowed: gelu, swiglu"],
     ['gpt5', "preset: unknown preset 'gpt5'; allowed: gpt2, gpt2-medium, gpt2-large, gpt2-xl, bert-base, llama-2-7b, llama-2-13b, llama-2-70b, llama-3-8b, mistral-7b, qwen2-7b, qwen2-0.5b, mixtral-8x7b"],
   ];
   for (let k = 0; k < 3; k++)

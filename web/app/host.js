@@ -45,6 +45,7 @@ function modelInfo(nn, text) {
 // Request → [result, transfer list].
 const REQUEST_HANDLERS = Object.freeze({
   count: (nn, m) => [nn.countParameters(m.widths, { bias: m.bias !== false }), []],
+  transformer: (nn, m) => [nn.countTransformer(m.spec, m.options), []],
   model: (nn, m) => {
     const r = modelInfo(nn, m.text);
     return [r, [...r.weights, ...r.biases].map((a) => a.buffer)];

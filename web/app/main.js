@@ -92,6 +92,9 @@ function bind() {
     send('addPoint', { x1, x2, label: Number(v) });
   });
   $('editor').addEventListener('submit', submitEdit);
+  // The Scale view (scale.html) shows this network's count beside a transformer's: the link carries its widths.
+  const scaleHref = () => { const s = currentSpec(); $('scale-link').href = `scale.html#preset=llama-2-7b&playground=${[s.inputs, ...s.layers.map((l) => l.units)].join('-')}`; };
+  for (const ev of ['click', 'focus', 'pointerenter']) $('scale-link').addEventListener(ev, scaleHref);
   window.addEventListener('hashchange', () => {
     if (location.hash === toHash(app.state)) return;
     const { state, errors } = parseHash(location.hash, app.state);

@@ -38,6 +38,7 @@ export const COMMANDS = Object.freeze({
 // Stateless requests, answered by rid.
 export const REQUESTS = Object.freeze({
   count: ['widths', 'bias'],      // → ParamReport (BigInt fields)
+  transformer: ['spec', 'options'],  // → TransformerReport (BigInt counts), issue 13
   model: ['text'],                // → {inputs, layers, features, weights, biases} of a model file
   memory: [],                     // → {heapBytes, heapUsed, sessions}
 });

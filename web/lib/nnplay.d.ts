@@ -189,6 +189,8 @@ export interface NNPlay {
   transformerFromHFConfig(text: string): TransformerSpec;
   /** The presets: id, where the config comes from, and the spec. */
   transformerPresets(): { id: TransformerPresetId; source: string; spec: TransformerSpec }[];
+  /** the largest config.json text transformerFromHFConfig reads, in bytes (1 MiB) */
+  readonly transformerConfigLimit: number;
   Network: NetworkConstructor;
   makeDataset(name: DatasetName, opts?: MakeDatasetOptions): Dataset;
   datasetFromPoints(p: PointsInput): Dataset;
@@ -298,7 +300,9 @@ export interface TransformerReport {
   spec: Required<Omit<TransformerSpec, 'preset'>>;
   options: { group_size: number; kv_context: number; batch: number };
   head_dim: bigint;
-  params: bigint; active_params: bigint; block_params: bigint; weights: bigint; biases: bigint;
+  params: bigint; active_params: bigint; weights: bigint; biases: bigint;
+  /** one block (all experts), and × layers */
+  block_params: bigint; stack_params: bigint;
   parts: { embeddings: bigint; attention: bigint; mlp: bigint; norms: bigint; head: bigint };
   tensors: TransformerTensor[];
   /** fp32, bf16 (= fp16), int8, int4; rule says how */

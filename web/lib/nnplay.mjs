@@ -510,6 +510,7 @@ function wrapModule(M) {
     countTransformer,
     transformerFromHFConfig,
     transformerPresets,
+    transformerConfigLimit: M.transformerConfigLimit(),
     Network,
     makeDataset,
     datasetFromPoints,

@@ -27,6 +27,9 @@ export function moduleReady() { return shared().ready(); }
 /** Exact counts from the core: a ParamReport with BigInt fields. */
 export function countParameters(widths, bias = true) { return shared().request('count', { widths, bias }); }
 
+/** A transformer's exact counts (TransformerReport, BigInt), e.g. countTransformer('llama-2-7b'). */
+export function countTransformer(spec, options = {}) { return shared().request('transformer', { spec, options }); }
+
 /** A model file's layers, features, weights and biases. */
 export function readModel(text) { return shared().request('model', { text }); }
 

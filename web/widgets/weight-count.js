@@ -1,4 +1,5 @@
 // <nn-weight-count layers="256,128,64" bias="true" precision="fp32">: the counting explainer.
+// With preset="llama-2-7b" it counts a transformer instead (transformer-count.js).
 // A compact collapsed diagram, the arithmetic of every connection block, totals with and
 // without biases, and storage at the chosen precision. Every figure comes from the WASM core's
 // countParameters (exact BigInt), computed in the shared worker.
@@ -7,13 +8,14 @@ import { blockArithmetic, fmtBytes, fmtInt } from '../app/format.js';
 import { parseBool, parseEnum, parseLayers } from './attrs.js';
 import { NNElement, SVG_NS, h, tidyDiagramLabels } from './base.js';
 import { countParameters } from './manager.js';
+import { renderTransformer } from './transformer-count.js';
 import { inputLabels, layerNames } from '../app/labels.js';
 
 const PRECISIONS = ['fp32', 'fp16', 'int8'];
 const BYTES = { fp32: 4n, fp16: 2n, int8: 1n };
 
 export class NNWeightCount extends NNElement {
-  static get observedAttributes() { return ['layers', 'bias', 'precision', 'diagram', 'theme']; }
+  static get observedAttributes() { return ['layers', 'bias', 'precision', 'diagram', 'theme', 'preset']; }
 
   constructor() {
     super();
@@ -22,6 +24,8 @@ export class NNWeightCount extends NNElement {
   }
 
   async render() {
+    // preset="llama-2-7b": a transformer (issue 13) instead of an MLP's layers
+    if (this.getAttribute('preset') !== null) return renderTransformer(this);
     const { values: v, errors } = NNElement.parseAll({
       layers: () => parseLayers('layers', this.getAttribute('layers')),
       bias: () => parseBool('bias', this.getAttribute('bias'), true),
