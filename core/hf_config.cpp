@@ -184,7 +184,7 @@ TransformerSpec transformer_from_hf_config(const std::string& text) {
     check_json_text(text, kMaxHfConfigBytes, 32, "config.json");
     json j;
     try {
-        j = json::parse(text);
+        j = parse_json_text<json>(text);
     } catch (const json::parse_error& e) {
         fail("not JSON (parse error at byte " + std::to_string(e.byte) + ")");
     }

@@ -32,4 +32,11 @@ inline void check_json_text(std::string_view t, size_t max_bytes, int max_depth,
     }
 }
 
+// Parses with the same input adapter as model_io (a string_view's const char* range), so the
+// wasm module carries one nlohmann lexer/parser, not one per call style.
+template <class Json>
+Json parse_json_text(std::string_view t) {
+    return Json::parse(t.begin(), t.end());
+}
+
 }  // namespace nn

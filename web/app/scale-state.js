@@ -12,9 +12,16 @@ const MAX_HASH = 4096;
 
 // Spec fields as the link writes them: only those that differ from the preset's (all of them
 // without a preset, e.g. after a config.json).
+// The link's order (the report's objects come with sorted keys).
+export const SPEC_KEYS = ['name', 'vocab', 'width', 'layers', 'heads', 'kv_heads', 'head_dim', 'mlp_width', 'mlp',
+  'norm', 'positions', 'context', 'tied', 'qkv_bias', 'out_bias', 'mlp_bias', 'final_norm', 'embedding_norm',
+  'token_types', 'pooler', 'lm_head', 'experts', 'experts_per_token'];
+
 export function specDiff(spec, base) {
   const out = {};
-  for (const [k, v] of Object.entries(spec)) {
+  const keys = [...SPEC_KEYS.filter((k) => k in spec), ...Object.keys(spec).filter((k) => !SPEC_KEYS.includes(k))];
+  for (const k of keys) {
+    const v = spec[k];
     if (k === 'name' && base) continue;
     if (!base || String(base[k]) !== String(v)) out[k] = v;
   }
