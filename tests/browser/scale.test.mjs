@@ -72,6 +72,20 @@ test('Llama-2-7B: the page shows the CLI and API numbers', async () => {
   await page.close();
 });
 
+test('the playground links its own MLP to the Scale view', async () => {
+  const { page, problems } = await openPage(browser.context, `${srv.url}index.html`);
+  await page.waitForFunction(() => /Ready/.test(document.getElementById('status').textContent), null, { timeout: 30000 });
+  await page.waitForFunction(() => window.nnplayDebug().net !== null, null, { timeout: 30000 });
+  await page.click('#scale-link');  // TF Playground's default: 2 inputs, 4 and 2 hidden, 1 output
+  await page.waitForFunction(() => document.getElementById('scale-status')?.textContent === 'Ready.', null, { timeout: 20000 });
+  assert.match(page.url(), /scale\.html#preset=llama-2-7b&.*playground=2-4-2-1$/);
+  const mlp = nn.countParameters([2, 4, 2, 1]).params;  // 2×4 + 4 + 4×2 + 2 + 2×1 + 1 = 25
+  assert.equal(mlp, 25n);
+  assert.match(await text(page, '#scale-ladder .mark.mlp'), /2-4-2-1: 25$/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('every preset: the page total equals the published one', async () => {
   const { page, problems } = await openScale('#preset=gpt2');
   for (const p of nn.transformerPresets()) {

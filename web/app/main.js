@@ -93,7 +93,7 @@ function bind() {
   });
   $('editor').addEventListener('submit', submitEdit);
   // The Scale view (scale.html) shows this network's count beside a transformer's: the link carries its widths.
-  const scaleHref = () => { const s = currentSpec(); $('scale-link').href = `scale.html#preset=llama-2-7b&playground=${[s.inputs, ...s.layers.map((l) => l.units)].join('-')}`; };
+  const scaleHref = () => { const n = app.net; if (n) $('scale-link').href = `scale.html#preset=llama-2-7b&playground=${[n.inputs, ...n.layers.map((l) => l.units)].join('-')}`; };
   for (const ev of ['click', 'focus', 'pointerenter']) $('scale-link').addEventListener(ev, scaleHref);
   window.addEventListener('hashchange', () => {
     if (location.hash === toHash(app.state)) return;
