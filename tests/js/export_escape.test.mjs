@@ -80,3 +80,21 @@ test('xmlChars replaces exactly the characters XML 1.0 cannot hold', () => {
     assert.doesNotMatch(xmlChars(s), /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
   }
 });
+
+test('weight literals read back in Python (numpy float32) to the same float32, bit for bit', () => {
+  // 4,096 random finite bit patterns plus the edges: ±0, the smallest subnormal, the largest
+  // subnormal, the smallest normal, 1 ± 1 ulp, the largest float
+  const bits = new Int32Array(4096 + 9);
+  const edges = [0, 0x80000000, 1, 0x007fffff, 0x00800000, 0x3f800001, 0x3f7fffff, 0x7f7fffff, 0xff7fffff];
+  edges.forEach((b, i) => { bits[i] = b | 0; });
+  let a = 12345;
+  for (let i = edges.length; i < bits.length; i++) {
+    do { a = (Math.imul(a, 1103515245) + 12345) | 0; bits[i] = a ^ (a << 13); } while (((bits[i] >>> 23) & 0xff) === 0xff);
+  }
+  const w = new Float32Array(bits.buffer);
+  const model = { format: 'nnplay-model', version: 1, inputs: bits.length, loss: 'half_mse', features: [],
+    layers: [{ units: 1, activation: 'linear', bias: false, weights: Array.from(w), biases: [] }] };
+  const [rep] = parseExports([{ code: kerasCode(model, { inputNames: Array.from({ length: bits.length }, (_, i) => `c${i}`) }) }]);
+  assert.equal(rep.error, undefined, rep.error);
+  assert.deepEqual(rep.weights[0].bits, Array.from(bits));
+});
