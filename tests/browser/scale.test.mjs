@@ -86,6 +86,16 @@ test('the playground links its own MLP to the Scale view', async () => {
   await page.close();
 });
 
+test('a 375 px phone screen has no sideways scrolling (wide tables scroll in their box)', async () => {
+  const { page, problems } = await openPage(browser.context, `${srv.url}scale.html#preset=llama-2-70b`, { viewport: { width: 375, height: 800 } });
+  await page.waitForFunction(() => document.getElementById('scale-status').textContent === 'Ready.', null, { timeout: 20000 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+  assert.match(await total(page), /68,976,648,192 parameters/);
+  await shot(page, 'scale-phone');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('every preset: the page total equals the published one', async () => {
   const { page, problems } = await openScale('#preset=gpt2');
   for (const p of nn.transformerPresets()) {

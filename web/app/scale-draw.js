@@ -106,7 +106,7 @@ export function drawMemory(box, r) {
   const f = r.flops_per_token;
   const flops = el('p', { class: 'flops' },
     `Forward FLOPs per token (2 × multiply-adds): weight matrices ${fmt(f.matmul)} + attention at ${fmt(k.context)} tokens ${fmt(f.attention)} = ${fmt(f.total)}`);
-  box.replaceChildren(t, flops);
+  box.replaceChildren(el('div', { class: 'table-scroll' }, t), flops);  // a phone scrolls the table, not the page
 }
 
 // Log-log bars: the KV cache at 512 … 131,072 tokens (and the chosen context), FP16.
@@ -164,5 +164,5 @@ export function drawTable(box, r) {
       el('td', { class: 'num', text: c.arithmetic }), el('td', { class: 'num', text: (c.in_block ? '× ' : '') + fmt(c.copies) }),
       el('td', { class: 'num', text: c.tied ? '0 (tied)' : fmt(c.params) })));
   t.append(el('tr', { class: 'total' }, el('td', { text: 'total' }), el('td'), el('td'), el('td'), el('td', { class: 'num', text: fmt(r.params) })));
-  box.replaceChildren(t);
+  box.replaceChildren(el('div', { class: 'table-scroll' }, t));
 }
