@@ -86,3 +86,39 @@ test('digits: pick, train past 95%, draw a 7, see the weight images', { timeout:
   await shot(page, 'digits-trained');
   assert.deepEqual(problems, []);
 });
+
+test('article: <nn-digits> loads its data only when scrolled to, and the spiral learns at once', { timeout: 120000 }, async () => {
+  const { page, problems } = await openPage(browser.context, `${srv.url}examples/hidden-layers.html`);
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('digits.nnim')) asked.push(r.url()); });
+  await page.waitForTimeout(1500);
+  assert.deepEqual(asked, [], 'nothing fetched before the widget is on screen');
+  assert.match(await page.evaluate(() => document.getElementById('digits').shadowRoot.textContent), /Scroll here to load/);
+
+  // the spiral: above chance soon after it comes into view (it sat at ≈56% for 15 s with lr 0.03)
+  await page.locator('#spiral').scrollIntoViewIfNeeded();
+  const t0 = Date.now();
+  await page.waitForFunction(() => {
+    const m = document.getElementById('spiral').shadowRoot.querySelector('.stats').textContent.match(/test accuracy ([\d.]+)%/);
+    return m && parseFloat(m[1]) >= 65;
+  }, null, { timeout: 60000, polling: 200 });
+  console.log(`# spiral: test accuracy >= 65% ${((Date.now() - t0) / 1000).toFixed(1)} s after scrolling to it`);
+
+  await page.locator('#digits').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById('digits').dataset.transferred, null, { timeout: 30000 });
+  assert.equal(asked.length, 1, `fetched once, after scrolling: ${asked.join(', ')}`);
+  const root = await page.evaluateHandle(() => document.getElementById('digits').shadowRoot);
+  // an untrained network still answers; empty pad says so instead of predicting
+  assert.equal(await page.evaluate((r) => r.querySelector('.verdict').textContent, root), 'draw a digit');
+  const pad = await page.evaluateHandle((r) => r.querySelector('canvas.pad'), root);
+  const box = await pad.asElement().boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
+  await page.mouse.down();
+  for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.2 + 0.06 * k));
+  await page.mouse.up();
+  await page.waitForFunction((r) => /^It is a \d \([\d.]+%\)$/.test(r.querySelector('.verdict').textContent), root, { timeout: 20000 });
+  const grid = await page.evaluate((r) => { const c = r.querySelector('canvas.grid'); return [c.width, c.height]; }, root);
+  assert.deepEqual(grid, [463, 463]);  // 16 × 16 tiles of 28 + 1
+  await page.locator('#digits').screenshot({ path: `${process.cwd()}/test-output/browser/digits-article.png` });
+  assert.deepEqual(problems, []);
+});

@@ -10,11 +10,12 @@ import { drawGrey, drawWeightGrid, drawNeuron, drawActivations } from './image-d
 
 const MAX_WRONG = 60;
 const RETHINK_MS = 250;     // while training, the current image is predicted again this often
+const GRID_MS = 400;        // while training, the weight images are redrawn at most this often
 
 const view = {
   on: false, info: null, pad: null, current: null, testIndex: -1,
   waiting: false, again: false, lastAsk: 0,
-  grid: null, weights: null, units: 0, zoom: -1, confEpoch: -1, predicted: null,
+  grid: null, gridAt: 0, weights: null, units: 0, zoom: -1, confEpoch: -1, predicted: null,
 };
 
 function fmtBytes(b) {
@@ -142,7 +143,7 @@ function showActivations(acts) {
 function setZoom(u) {
   view.zoom = u;
   if (!view.weights) return;
-  drawNeuron($('weight-zoom'), view.weights, view.units, u, view.info.width, view.info.height);
+  drawNeuron($('weight-zoom'), view.weights, view.units, u, view.info.width, view.info.height, view.info.inked);
   $('weight-zoom-caption').textContent = `Neuron ${fmtInt(u + 1)} of ${fmtInt(view.units)} in hidden layer 1`;
   $('weight-grid').setAttribute('aria-label', `First-layer weight images; neuron ${u + 1} of ${view.units} enlarged`);
 }
@@ -257,7 +258,12 @@ export function onDigitsFrame(m) {
   const w = m.weights[0];
   const units = w.length / (view.info.width * view.info.height);
   view.weights = w; view.units = units;
-  view.grid = drawWeightGrid($('weight-grid'), w, units, view.info.width, view.info.height);
+  // 200,704 weights become 214,369 pixels: while training, at most every GRID_MS
+  const now = performance.now();
+  if (!app.playing || !(now - view.gridAt < GRID_MS) || !view.grid) {
+    view.gridAt = now;
+    view.grid = drawWeightGrid($('weight-grid'), w, units, view.info.width, view.info.height, view.info.inked);
+  }
   if (view.zoom >= 0 && view.zoom < units) setZoom(view.zoom);
   if (view.current && performance.now() - view.lastAsk > RETHINK_MS) ask();
   if (m.epoch !== view.confEpoch) { view.confEpoch = m.epoch; send('confusion'); }

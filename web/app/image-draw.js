@@ -57,7 +57,9 @@ export function drawGrey(canvas, values, w, h, floats = false) {
 
 // The first block's weights (in × units, w[from * units + to]) as one tile per neuron, each
 // scaled by its own largest |weight|, in a grid with 1-pixel gaps. Returns the grid's geometry.
-export function drawWeightGrid(canvas, weights, units, w, h) {
+// mask (optional, w × h): 0 where no training image has ink; drawn UNUSED and left out of the scale.
+export const UNUSED = pack(232, 232, 232);
+export function drawWeightGrid(canvas, weights, units, w, h, mask = null) {
   const cols = Math.ceil(Math.sqrt(units)), rows = Math.ceil(units / cols);
   const W = cols * (w + 1) - 1, H = rows * (h + 1) - 1;
   const { ctx, img, px } = pixelBuffer(canvas, W, H);
@@ -65,11 +67,11 @@ export function drawWeightGrid(canvas, weights, units, w, h) {
   const n = w * h;
   for (let u = 0; u < units; u++) {
     let m = 1e-12;
-    for (let i = 0; i < n; i++) { const a = Math.abs(weights[i * units + u]); if (a > m) m = a; }
+    for (let i = 0; i < n; i++) { const a = Math.abs(weights[i * units + u]); if (a > m && (!mask || mask[i])) m = a; }
     const ox = (u % cols) * (w + 1), oy = Math.floor(u / cols) * (h + 1);
     for (let y = 0; y < h; y++) {
       let o = (oy + y) * W + ox, i = y * w;
-      for (let x = 0; x < w; x++, i++) px[o++] = SIGNED_LUT[signedIndex(weights[i * units + u], m)];
+      for (let x = 0; x < w; x++, i++) px[o++] = mask && !mask[i] ? UNUSED : SIGNED_LUT[signedIndex(weights[i * units + u], m)];
     }
   }
   ctx.putImageData(img, 0, 0);
@@ -77,11 +79,11 @@ export function drawWeightGrid(canvas, weights, units, w, h) {
 }
 
 // One neuron's weights as a w × h image.
-export function drawNeuron(canvas, weights, units, unit, w, h) {
+export function drawNeuron(canvas, weights, units, unit, w, h, mask = null) {
   const { ctx, img, px } = pixelBuffer(canvas, w, h);
   let m = 1e-12;
-  for (let i = 0; i < w * h; i++) m = Math.max(m, Math.abs(weights[i * units + unit]));
-  for (let i = 0; i < w * h; i++) px[i] = SIGNED_LUT[signedIndex(weights[i * units + unit], m)];
+  for (let i = 0; i < w * h; i++) if (!mask || mask[i]) m = Math.max(m, Math.abs(weights[i * units + unit]));
+  for (let i = 0; i < w * h; i++) px[i] = mask && !mask[i] ? UNUSED : SIGNED_LUT[signedIndex(weights[i * units + unit], m)];
   ctx.putImageData(img, 0, 0);
 }
 

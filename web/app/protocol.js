@@ -41,6 +41,7 @@ export const REQUESTS = Object.freeze({
   transformer: ['spec', 'options'],  // → TransformerReport (BigInt counts), issue 13
   model: ['text'],                // → {inputs, layers, features, weights, biases} of a model file
   memory: [],                     // → {heapBytes, heapUsed, sessions}
+  imageSource: ['url'],           // where this page's digits file is (issue 15: an article's <nn-digits src>)
 });
 
 // What a session posts (all carry its sid).

@@ -12,10 +12,18 @@ const CHUNK_MS = 25;        // train this long between looks at the message queu
 const PRECISIONS = ['fp32', 'fp16', 'int8', 'int4'];
 
 let digits = null;          // Promise<{bytes, transferred, ms}>, fetched once per worker
+let digitsUrl = DIGITS_URL; // an article's widget says where its copy is (request 'imageSource')
+
+export function setDigitsUrl(url) {
+  const u = new URL(url);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') throw new Error(`imageSource: ${u.protocol} URLs are not fetched`);
+  if (u.href !== digitsUrl.href) { digitsUrl = u; digits = null; }
+  return u.href;
+}
 
 // Fetches and inflates the digits file. The transferred size is the .gz's (the server sends it
 // as is); DecompressionStream inflates it in the worker.
-export function loadDigits(url = DIGITS_URL) {
+export function loadDigits(url = digitsUrl) {
   if (!digits) {
     const t0 = performance.now();
     digits = fetch(url).then((r) => {
@@ -38,7 +46,7 @@ export function needImages(session, s) {
   session.pendingImages = s;
   if (session.loadingImages) return true;
   session.loadingImages = true;
-  session.post({ type: 'loading', what: 'digits', url: DIGITS_URL.pathname });
+  session.post({ type: 'loading', what: 'digits', url: digitsUrl.pathname });
   loadDigits().then((d) => {
     session.loadingImages = false;
     session.imageBytes = d.bytes;
@@ -78,8 +86,12 @@ export function testSet(data) {
 // What the 'data' event carries for an image set: size and names, and the test images (bytes).
 export function imageInfo(data) {
   const t = testSet(data);
+  // Pixels that no training image inks (MNIST's border): their weights never get a gradient and
+  // keep their random start, so the weight images leave them out.
+  const x = data.x(), k = data.inputs, inked = new Uint8Array(k);
+  for (let r = 0; r < data.trainSize; r++) for (let j = 0, o = r * k; j < k; j++) if (x[o + j] > 0) inked[j] = 1;
   return { width: data.imageWidth, height: data.imageHeight, classNames: [...data.classNames],
-    testPixels: t.pixels.slice(), testLabels: t.labels.slice() };
+    testPixels: t.pixels.slice(), testLabels: t.labels.slice(), inked };
 }
 
 // Trains for about CHUNK_MS in pieces of an epoch. Returns the epoch reports finished (0 or 1

@@ -15,6 +15,7 @@ import { needImages, buildImageData, imageInfo, trainImages, imageProgress } fro
 const MAP_RES = 100;     // the decision-boundary map, as in TF Playground
 const THUMB_RES = 20;    // neuron thumbnails
 const MAX_CHUNK_MS = 12; // 'max' speed: train this long between looks at the message queue
+const IMAGE_FRAME_MS = 150;  // image sets: at most this often a frame (weights, metrics) to the page
 const DOMAIN = 6;
 const MAP_SHARE = 0.25;
 
@@ -231,6 +232,16 @@ export class Session {
     if (!this.playing || !this.net) return;
     const speed = this.settings.speed;
     try {
+      if (this.images) {
+        // Image sets train without pause (pieces of ~25 ms, session-images.js) and send a frame
+        // at most every IMAGE_FRAME_MS, when the page has drawn the last: a 242,762-weight frame
+        // is ~1 MB to copy and draw, and the page must stay responsive while it trains.
+        this.trainChunk(1);
+        const now = performance.now();
+        if (!this.waitingForPage && !(now - this.imageFrameAt < IMAGE_FRAME_MS)) { this.imageFrameAt = now; this.sendFrame(false); }
+        if (this.playing) this.schedule();
+        return;
+      }
       if (speed === 'max') {
         const n = Math.max(1, Math.min(10000, Math.floor(MAX_CHUNK_MS / Math.max(this.epochMs, 0.001))));
         this.trainChunk(n);
@@ -261,7 +272,7 @@ export class Session {
   drawn() {
     this.waitingForPage = false;
     if (this.frameDue) { this.frameDue = false; this.sendFrame(false); }
-    if (this.playing) this.schedule();
+    if (this.playing && !this.images) this.schedule();
   }
 
   takeHistory() {
