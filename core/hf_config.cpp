@@ -187,6 +187,9 @@ TransformerSpec transformer_from_hf_config(const std::string& text) {
         j = parse_json_text<json>(text);
     } catch (const json::parse_error& e) {
         fail("not JSON (parse error at byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception&) {
+        // nlohmann throws out_of_range (not parse_error) for a number like 1e444
+        fail("a number does not fit in a double or a 64-bit integer");
     }
     if (!j.is_object()) fail("must be a JSON object, got " + std::string(j.type_name()));
     Fields f{j};

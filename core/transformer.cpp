@@ -355,6 +355,9 @@ ojson parse_object(const std::string& text, const char* what) {
         j = parse_json_text<ojson>(text);
     } catch (const ojson::parse_error& e) {
         spec_fail(std::string(what) + " is not JSON (parse error at byte " + std::to_string(e.byte) + ")");
+    } catch (const ojson::exception&) {
+        // nlohmann throws out_of_range (not parse_error) for a number like 1e444
+        spec_fail(std::string(what) + ": a number does not fit in a double or a 64-bit integer");
     }
     if (!j.is_object()) spec_fail(std::string(what) + " must be a JSON object");
     return j;

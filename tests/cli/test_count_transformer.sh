@@ -57,6 +57,8 @@ printf '{"model_type": "t5"}' > "$T/t5.json"
 expect_fail "unknown model_type" 1 "model_type 't5' is not read; allowed: gpt2, llama" "$NN" count --hf-config "$T/t5.json"
 printf '{"model_type":"llama","vocab_size":32000,"hidden_size":4096,"num_hidden_layers":32,"num_attention_heads":32}' > "$T/nomlp.json"
 expect_fail "missing field" 1 "missing field 'intermediate_size'" "$NN" count --hf-config "$T/nomlp.json"
+printf '{"model_type":"gpt2","vocab_size":1e444}' > "$T/bignum.json"
+expect_fail "number beyond a double (nlohmann out_of_range)" 1 "a number does not fit in a double or a 64-bit integer" "$NN" count --hf-config "$T/bignum.json"
 expect_fail "missing file" 1 "cannot open" "$NN" count --hf-config "$T/nope.json"
 # The MLP count is unchanged.
 expect_out "MLP count still works" "40,960 weights + 192 biases = 41,152 parameters" "$NN" count 256 128 64

@@ -232,3 +232,45 @@ TEST_CASE("GB and GiB text", "[transformer]") {
     CHECK(format_gib(1536) == "1.50 KiB");
     CHECK(format_gb(INT64_MAX) == "9223372.04 TB");
 }
+
+TEST_CASE("mutated config.json files: a spec or an nn::Error, nothing else", "[transformer][hf][errors]") {
+    // 3,000 seeded mutations (byte flips, cuts, inserted digits/quotes/brackets) of the samples.
+    // Every outcome must be a counted spec or an nn::Error with a message; no other exception.
+    const char* files[] = {"gpt2.json", "llama-2-70b.json", "mixtral-8x7b.json", "qwen2-0.5b.json", "bert-base-uncased.json"};
+    std::vector<std::string> texts;
+    for (const char* f : files) texts.push_back(read_sample(f));
+    uint64_t state = 13;
+    auto next = [&] { state = state * 6364136223846793005ULL + 1442695040888963407ULL; return uint32_t(state >> 33); };
+    const char inserts[] = "0123456789\"{}[],:-e. tf9";
+    int counted = 0, refused = 0;
+    for (int i = 0; i < 3000; ++i) {
+        std::string t = texts[next() % texts.size()];
+        for (int k = 0, n = 1 + int(next() % 4); k < n && !t.empty(); ++k) {
+            size_t at = next() % t.size();
+            switch (next() % 3) {
+                case 0: t[at] = inserts[next() % (sizeof inserts - 1)]; break;
+                case 1: t.erase(at, 1 + next() % 8); break;
+                default: t.insert(at, 1 + next() % 12, inserts[next() % (sizeof inserts - 1)]); break;
+            }
+        }
+        try {
+            TransformerReport r = count_transformer(transformer_from_hf_config(t));
+            CHECK(r.params > 0);
+            ++counted;
+        } catch (const Error& e) {
+            CHECK(std::string(e.what()).size() > 10);
+            ++refused;
+        }
+    }
+    CHECK(counted > 100);
+    CHECK(refused > 100);
+}
+
+TEST_CASE("a JSON number too large for a double is an nn::Error (nlohmann says out_of_range)", "[transformer][hf][errors]") {
+    // Found by the mutation test above: '1e444' made nlohmann throw out_of_range.406, which the
+    // CLI did not catch.
+    REQUIRE_THROWS_WITH(transformer_from_hf_config(R"({"model_type":"gpt2","x":1e444})"),
+                        "config.json: a number does not fit in a double or a 64-bit integer");
+    REQUIRE_THROWS_WITH(transformer_spec_from_json(R"({"width":1e444})"),
+                        "the transformer spec: a number does not fit in a double or a 64-bit integer");
+}
