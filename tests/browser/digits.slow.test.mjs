@@ -57,6 +57,8 @@ test('digits: pick, train past 95%, draw a 7, see the weight images', { timeout:
   await page.waitForFunction(() => /It is a/.test(document.getElementById('digit-verdict').textContent), null, { timeout: 20000 });
   const verdict = await page.textContent('#digit-verdict');
   assert.match(verdict, /^It is a 7 \(\d+(\.\d)?%\)$/, `the drawn 7 is recognised: ${verdict}`);
+  // the diagram's input layer is drawn as the image
+  await page.waitForFunction(() => /^blob:/.test(document.querySelector('#diagram [data-part="input-image"]')?.getAttribute('href') || ''));
   await shot(page, 'digits-drawn-7');
 
   // clearing the pad takes the prediction away again

@@ -64,6 +64,7 @@ export function createDiagram(svg, handlers = {}) {
   let linkKeys = [];        // [block] → Int32Array of what each link shows now
   let biasKeys = [];        // [layer] → Int32Array
   let weights = [], biases = [];
+  let inputImageEl = null, inputImageHref = '';  // image inputs: a blob: URL of the current image
 
   let model0 = {};
   function render(model) {
@@ -143,7 +144,9 @@ export function createDiagram(svg, handlers = {}) {
         }, g);
         el('rect', { x, y, width: S, height: S, fill: NODE_FILL, stroke: '#888', 'stroke-width': 1 }, n);
         imgs.push(el('image', { x, y, width: S, height: S, preserveAspectRatio: 'none' }, n));
-        if (c === 0) {
+        if (c === 0 && model.inputImage) {
+          // image inputs: the picture stands left of the column (setInputImage), not pixel names
+        } else if (c === 0) {
           const name = String(model.inputs[u]);
           const short = name.length > MAX_INPUT_LABEL ? name.slice(0, MAX_INPUT_LABEL - 1) + '…' : name;
           const t = text(g, x - 6, y + S / 2 + 4, short, { 'text-anchor': 'end', fill: '#333' });
@@ -178,6 +181,18 @@ export function createDiagram(svg, handlers = {}) {
       }
       imgEls.push(imgs);
       if (c > 0) { biasEls.push(bs); biasKeys.push(new Int32Array(bs.length).fill(-2)); }
+    }
+
+    // image inputs (issue 15): the current image drawn where the input labels would be
+    inputImageEl = null;
+    if (model.inputImage && pos[0].length) {
+      const side = Math.min(L - 8, 56), y = pos[0][0].y;
+      el('rect', { x: L - side - 6, y, width: side, height: side, fill: '#fff', stroke: '#bbb' }, svg);
+      inputImageEl = el('image', { x: L - side - 6, y, width: side, height: side, preserveAspectRatio: 'none',
+        'data-part': 'input-image', 'image-rendering': 'pixelated' }, svg);
+      if (inputImageHref) inputImageEl.setAttribute('href', inputImageHref);
+      text(svg, L - side / 2 - 6, y + side + 12, `${model.inputImage.width} × ${model.inputImage.height}`,
+        { 'text-anchor': 'middle', fill: '#666', 'font-size': 10 });
     }
 
     // block labels along the bottom, between the columns they connect
@@ -300,7 +315,16 @@ export function createDiagram(svg, handlers = {}) {
   });
   svg.addEventListener('focusin', (e) => handlers.hover && handlers.hover(targetOf(e.target)));
 
-  return { render, update, valueOf, describe, get geometry() { return geo; } };
+  // Image inputs: the picture shown for the input layer (a blob: or same-origin URL; '' for none).
+  function setInputImage(href) {
+    inputImageHref = href || '';
+    if (inputImageEl) {
+      if (inputImageHref) inputImageEl.setAttribute('href', inputImageHref);
+      else inputImageEl.removeAttribute('href');
+    }
+  }
+
+  return { render, update, valueOf, describe, setInputImage, get geometry() { return geo; } };
 }
 
 // The drawing as a standalone SVG file; names from a CSV may hold any character (escape.js).

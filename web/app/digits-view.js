@@ -89,6 +89,23 @@ function ask() {
   send('predict', { x: view.current });
 }
 
+// The diagram's input layer shows the current image (a blob: URL of a 28 × 28 PNG).
+let inputUrl = '';
+let inputCanvas = null;
+function showInputImage(x) {
+  if (!app.diagram || !app.diagram.setInputImage) return;
+  if (!x) { app.diagram.setInputImage(''); if (inputUrl) URL.revokeObjectURL(inputUrl); inputUrl = ''; return; }
+  if (!inputCanvas) inputCanvas = document.createElement('canvas');
+  drawGrey(inputCanvas, x, view.info.width, view.info.height, true);
+  inputCanvas.toBlob((b) => {
+    if (!b) return;
+    const old = inputUrl;
+    inputUrl = URL.createObjectURL(b);
+    app.diagram.setInputImage(inputUrl);
+    if (old) URL.revokeObjectURL(old);
+  });
+}
+
 function showPrediction(m) {
   const lis = $('digit-probs').children;
   const names = view.info ? view.info.classNames : [];
@@ -101,8 +118,10 @@ function showPrediction(m) {
       lis[k].children[2].textContent = '';
     }
     $('digit-acts').replaceChildren();
+    showInputImage(null);
     return;
   }
+  showInputImage(view.current);
   const p = m.probs;
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;

@@ -46,8 +46,9 @@ export function renderNetwork() {
     widths: n.layers.map((l) => l.units),
     activations: n.layers.map((l) => l.activation),
     // every feature the link does not hide, used or not: the unused ones are greyed, ready to click
-    inputSlots: n.raw ? undefined : FEATURES.filter((f) => !app.state.hide.includes(f.key))
+    inputSlots: n.raw || n.image ? undefined : FEATURES.filter((f) => !app.state.hide.includes(f.key))
       .map((f) => ({ key: f.key, name: f.name, label: f.label, on: !!app.state[f.key] })),
+    inputImage: n.image || null,  // image inputs: the current image stands for the input layer
   });
   requestCounts();
   if (app.lastFrame) drawDiagram(app.lastFrame, true);
