@@ -1,6 +1,7 @@
 // The training loop: shuffle, minibatch, backward, update, evaluate, and stop on
 // divergence with the weights of the last good epoch restored.
 #include "trainer.h"
+#include "stall.h"
 
 #include <algorithm>
 #include <cmath>
@@ -81,6 +82,7 @@ Trainer::Trainer(Network& net, const TrainOptions& opt, const Dataset* data)
         net.check_batch(std::min(size_t(opt.batch_size), data->n_train), true);
         targets_ = encode_targets(*data, net.loss(), net.outputs());
         order_.resize(data->n_train);
+        recent_loss_.reserve(StallRule{}.window + 1);  // allocated once: epochs allocate nothing
         for (size_t i = 0; i < order_.size(); ++i) order_[i] = uint32_t(i);
     }
     std::vector<size_t> sizes;
@@ -188,6 +190,15 @@ EpochReport Trainer::finish_epoch() {
                       "; lower the learning rate (now " + lr + ")";
         rep.train = evaluate_rows(net_, data, targets_.data(), 0, data.n_train, ws_);
         rep.test = evaluate_rows(net_, data, targets_.data(), data.n_train, data.n, ws_);
+    } else if (data.classes >= 2 && !stall_said_) {
+        const StallRule rule;
+        recent_loss_.push_back(rep.train.loss);
+        if (recent_loss_.size() > rule.window) recent_loss_.erase(recent_loss_.begin());
+        const StallCheck c = check_stall(net_, data, recent_loss_, rep.train.accuracy, epoch_, rule);
+        if (c.stalled) {
+            rep.stalled = stall_said_ = true;
+            rep.message = c.message;
+        }
     }
     W0_.clear();
     b0_.clear();

@@ -25,6 +25,7 @@ struct EpochReport {
     int64_t epoch = 0;              // 1-based, after this epoch
     Metrics train, test;            // test.samples == 0 if no test split
     bool diverged = false;          // loss became NaN/Inf; weights restored to the epoch's start
+    bool stalled = false;           // classification stuck at chance (stall.h); said once per Trainer
     std::string message;            // "diverged at epoch 12; lower the learning rate (now 3)"
 };
 
@@ -67,6 +68,8 @@ private:
     bool finite_ = true;                    // no non-finite loss so far this epoch
     std::vector<std::vector<float>> W0_, b0_;  // weights at the epoch's start (divergence)
     EpochReport finish_epoch();
+    std::vector<double> recent_loss_;  // the last StallRule::window training losses
+    bool stall_said_ = false;
     void apply(const Gradients& g);
     Trainer(Network& net, const TrainOptions& opt, const Dataset* data);
 };

@@ -13,6 +13,7 @@ set(NN_TEST_SOURCES
   tests/core/test_csv.cpp
   tests/core/test_optim.cpp
   tests/core/test_trainer.cpp
+  tests/core/test_stall.cpp
   tests/core/test_model_io.cpp
   tests/core/test_grid.cpp
   tests/core/test_quantize.cpp

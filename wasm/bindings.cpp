@@ -548,6 +548,7 @@ struct NetworkHandle {
                 o.set("train", metrics_val(r.train));
                 o.set("test", metrics_val(r.test));
                 o.set("diverged", r.diverged);
+                o.set("stalled", r.stalled);
                 o.set("message", r.message);
                 out.call<void>("push", o);
                 if (r.diverged) break;

@@ -102,10 +102,12 @@ test('training: the loss falls and the epoch counter rises', async () => {
   assert.ok(epoch >= 150, `epoch ${epoch}`);
   assert.ok(loss1 < loss0 * 0.7, `loss ${loss0} → ${loss1}`);
   assert.match(await text(page, '#test-acc'), /^\d+\.\d%$/);
-  // the chart has drawn something dark (the test-loss line)
+  // the chart has drawn something dark (the test-loss line) in its plot area, below the
+  // legend's row (the legend and axis labels are mid-grey, lighter than this threshold)
   const dark = await page.evaluate(() => {
     const c = document.getElementById('chart');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const top = Math.ceil(16 * devicePixelRatio);
+    const d = c.getContext('2d').getImageData(0, top, c.width, c.height - top).data;
     let n = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i] < 100) n++;
     return n;
@@ -269,9 +271,9 @@ test('quantisation preview, weight editing, keyboard', async () => {
   assert.match(await text(page, '#quant-caption'), /INT8 weights: test loss \d/);
   // edit the first weight (x1 → first neuron of hidden 1) with the keyboard-usable form
   await page.locator('#edit-kind').selectOption('weight');
-  await page.locator('#edit-block').fill('0');
-  await page.locator('#edit-from').fill('0');
-  await page.locator('#edit-to').fill('0');
+  await page.locator('#edit-block').fill('1');  // 1-based, as the hover text (issue 11)
+  await page.locator('#edit-from').fill('1');
+  await page.locator('#edit-to').fill('1');
   await page.locator('#edit-value').fill('2.5');
   await page.locator('#edit-value').press('Enter');
   await page.locator('#diagram .link').first().hover();

@@ -1,9 +1,14 @@
-// Train and test loss over epochs, on a canvas. Keeps its own history (thinned to at most
-// MAX_POINTS by dropping every other point, so hours of training stay cheap to draw).
-// Non-finite losses are not drawn.
-const MAX_POINTS = 2000;
+// Train and test loss over epochs, on a canvas, with axes (loss from 0 to the largest value
+// shown; epochs from the first to the last) and a legend. Keeps its own history (thinned to at
+// most MAX_POINTS by dropping every other point, so hours of training stay cheap to draw).
+// Non-finite losses are not drawn. reset() starts a new history (a new network or new data).
+import { fmtInt, fmtLoss } from './format.js';
 
-export function createLossChart(canvas, { width = 300, height = 90 } = {}) {
+const MAX_POINTS = 2000;
+const TRAIN_COLOR = '#999';
+const TEST_COLOR = '#111';
+
+export function createLossChart(canvas, { width = 300, height = 90, axes = true } = {}) {
   const dpr = (typeof devicePixelRatio === 'number' && devicePixelRatio) || 1;
   canvas.width = Math.round(width * dpr);
   canvas.height = Math.round(height * dpr);
@@ -26,8 +31,14 @@ export function createLossChart(canvas, { width = 300, height = 90 } = {}) {
     }
   }
 
-  function line(values, max, color) {
+  // The plot area in canvas pixels: room on the left for the loss labels, below for epochs.
+  function area() {
     const W = canvas.width, H = canvas.height;
+    if (!axes) return { x0: 0, y0: 2 * dpr, x1: W, y1: H - 2 * dpr };
+    return { x0: 44 * dpr, y0: 14 * dpr, x1: W - 4 * dpr, y1: H - 14 * dpr };
+  }
+
+  function line(values, max, color, a) {
     const n = values.length;
     ctx.strokeStyle = color;
     ctx.lineWidth = 1.5 * dpr;
@@ -36,12 +47,48 @@ export function createLossChart(canvas, { width = 300, height = 90 } = {}) {
     for (let i = 0; i < n; i++) {
       const v = values[i];
       if (!Number.isFinite(v)) { started = false; continue; }
-      const x = n === 1 ? W : (i / (n - 1)) * W;
-      const y = H - Math.min(1, v / max) * (H - 4 * dpr) - 2 * dpr;
+      const x = n === 1 ? a.x1 : a.x0 + (i / (n - 1)) * (a.x1 - a.x0);
+      const y = a.y1 - Math.min(1, v / max) * (a.y1 - a.y0);
       if (started) ctx.lineTo(x, y); else ctx.moveTo(x, y);
       started = true;
     }
     ctx.stroke();
+  }
+
+  function label(text, x, y, align, color = '#666') {
+    ctx.fillStyle = color;
+    ctx.textAlign = align;
+    ctx.fillText(text, x, y);
+  }
+
+  function drawAxes(a, max) {
+    ctx.strokeStyle = '#bbb';
+    ctx.lineWidth = dpr;
+    ctx.beginPath();
+    ctx.moveTo(a.x0, a.y0); ctx.lineTo(a.x0, a.y1); ctx.lineTo(a.x1, a.y1);
+    ctx.stroke();
+    ctx.font = `${10 * dpr}px system-ui, sans-serif`;
+    ctx.textBaseline = 'middle';
+    label(max > 0 ? fmtLoss(max) : '', a.x0 - 3 * dpr, a.y0, 'right');
+    label('0', a.x0 - 3 * dpr, a.y1, 'right');
+    ctx.textBaseline = 'top';
+    const epochs = pending;
+    label('epoch 0', a.x0, a.y1 + 2 * dpr, 'left');
+    if (epochs > 0) label(fmtInt(epochs), a.x1, a.y1 + 2 * dpr, 'right');
+    // legend, top right: a short line in each colour and its name
+    ctx.textBaseline = 'middle';
+    const y = 6 * dpr;
+    let x = a.x1;
+    for (const [name, color] of [['test loss', TEST_COLOR], ['training loss', TRAIN_COLOR]]) {
+      const w = ctx.measureText(name).width;
+      label(name, x, y, 'right');
+      x -= w + 4 * dpr;
+      ctx.strokeStyle = color; ctx.lineWidth = 2 * dpr;
+      ctx.beginPath(); ctx.moveTo(x - 12 * dpr, y); ctx.lineTo(x, y); ctx.stroke();
+      x -= 20 * dpr;
+    }
+    ctx.textBaseline = 'alphabetic';
+    ctx.textAlign = 'left';
   }
 
   function draw() {
@@ -51,10 +98,20 @@ export function createLossChart(canvas, { width = 300, height = 90 } = {}) {
     ctx.fillRect(0, 0, W, H);
     let max = 0;
     for (const v of train.concat(test)) if (Number.isFinite(v) && v > max) max = v;
+    const a = area();
+    if (axes) drawAxes(a, max);
+    // what the chart shows, for screen readers (and tests)
+    canvas.setAttribute('aria-label', pending === 0 ? 'Loss chart: no epochs trained yet'
+      : `Loss chart over ${fmtInt(pending)} epoch${pending === 1 ? '' : 's'}: training loss (grey line) and test loss (black line), loss axis from 0 to ${fmtLoss(max)}`);
     if (max <= 0) return;
-    line(train, max, '#777');
-    line(test, max, '#111');
+    line(train, max, TRAIN_COLOR, a);
+    line(test, max, TEST_COLOR, a);
   }
 
-  return { push, draw, reset, get length() { return train.length; } };
+  return {
+    push, draw, reset,
+    get length() { return train.length; },
+    /** Epochs pushed since the last reset (for tests and labels). */
+    get epochs() { return pending; },
+  };
 }

@@ -3,14 +3,17 @@
 // setState is the one way the page's settings change; it keeps the URL hash and the worker in step.
 import { SETTINGS, FEATURES, ACTIVATIONS, INITS, toHash, update, datasetClasses } from './state.js';
 import { CLASS_COLORS } from './heatmap.js';
-import { LEARNING_RATES, REGULARIZATION_RATES } from './labels.js';
+import { LEARNING_RATES, REGULARIZATION_RATES, activationName, initName } from './labels.js';
+import { showParams } from './drawing.js';
 import { app, $, send } from './page.js';
 import { showMessage } from './messages.js';
 import { renderLayerEditor } from './layer-editor.js';
 
 export function setState(next, { send: toWorker = true, url = true } = {}) {
+  const optimizerChanged = app.state.optimizer !== next.optimizer;
   app.state = next;
   syncControls();
+  if (optimizerChanged) showParams();  // "Optimiser state" follows the optimiser select
   if (url) {
     const h = toHash(next);
     if (location.hash !== h) history.replaceState(null, '', h);
@@ -99,8 +102,8 @@ export function fillAddClass() {
 export function bindControls() {
   fillSelect($('learningRate'), LEARNING_RATES);
   fillSelect($('regularizationRate'), REGULARIZATION_RATES);
-  fillSelect($('activation'), ACTIVATIONS);
-  fillSelect($('init'), INITS);
+  fillSelect($('activation'), ACTIVATIONS, activationName);
+  fillSelect($('init'), INITS, initName);
   for (const input of document.querySelectorAll('[data-setting]')) {
     const key = input.dataset.setting;
     input.addEventListener('change', () => {

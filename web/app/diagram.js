@@ -256,7 +256,8 @@ export function createDiagram(svg, handlers = {}) {
       for (let c = 0; c < imgEls.length; c++) {
         for (let u = 0; u < imgEls[c].length; u++) {
           const t = data.thumbs(c, u);
-          if (!t) continue;
+          // no map for this neuron (e.g. a CSV with other than 2 inputs): show none, not a stale one
+          if (!t) { imgEls[c][u].removeAttribute('href'); continue; }
           const url = mapToDataURL(t.values, t.res, t);
           if (url) imgEls[c][u].setAttribute('href', url);
         }

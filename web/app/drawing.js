@@ -4,9 +4,10 @@
 // tells the worker ('drawn') so it sends the next frame.
 import { FEATURES, featureNames } from './state.js';
 import { renderParams } from './params.js';
-import { fmtNum, fmtPct } from './format.js';
+import { fmtLoss, fmtNum, fmtPct } from './format.js';
 import { featureLabels, layerNames as columnNames } from './labels.js';
-import { thumbsFor } from './thumbs.js';
+import { featureMap } from './heatmap.js';
+import { thumbsFor, THUMB_RES } from './thumbs.js';
 import { app, $, send } from './page.js';
 import { showMessage } from './messages.js';
 import { onDigitsFrame } from './digits-view.js';
@@ -33,10 +34,17 @@ export function requestCounts() {
   const id = ++app.countId;
   const widths = [app.net.inputs, ...app.net.layers.map((l) => l.units)];
   app.client.request('count', { widths }).then((report) => {
-    if (id === app.countId) renderParams($('params'), report, { layerNames: layerNames(), optimizer: app.state.optimizer });
+    if (id !== app.countId) return;
+    app.paramReport = report;
+    showParams();
   }, (e) => {
     if (id === app.countId && !e.fatal) showMessage(`parameter count: ${e.message}`);
   });
+}
+
+// The parameter panel from the last count, for the optimiser selected now.
+export function showParams() {
+  if (app.paramReport) renderParams($('params'), app.paramReport, { layerNames: layerNames(), optimizer: app.state.optimizer });
 }
 
 export function renderNetwork() {
@@ -55,6 +63,8 @@ export function renderNetwork() {
 }
 
 export function onFrame(m) {
+  // a new run (network or data replaced): the chart starts over
+  if (m.run !== undefined && m.run !== app.run) { app.chart.reset(); app.run = m.run; }
   if (m.history && m.history.train.length) app.chart.push(m.history.train, m.history.test);
   if (m.type === 'metrics') {
     // at "max" speed these come after every training chunk (~80 a second): shown once per
@@ -103,14 +113,14 @@ function drawFrame(now) {
     $('legend-lo').textContent = opts.mode === 'prob' ? '0' : '−1';
     $('legend-hi').textContent = opts.mode === 'prob' ? '1' : '+1';
   }
-  app.heatmap.draw(m.map, app.points, opts);
+  drawMainMap(m);
   const qf = $('quant-figure');
   if (m.quant) {
     qf.hidden = false;
     app.quantmap.draw(m.quant.map, app.points, opts);
-    $('quant-caption').textContent = `${m.quant.precision.toUpperCase()} weights: test loss ${fmtNum(m.quant.test.loss)}` +
+    $('quant-caption').textContent = `${m.quant.precision.toUpperCase()} weights: test loss ${fmtLoss(m.quant.test.loss)}` +
       (m.quant.test.accuracy == null ? '' : `, accuracy ${fmtPct(m.quant.test.accuracy)}`) +
-      ` (FP32: ${fmtNum(m.test && m.test.loss)})`;
+      ` (FP32: ${fmtLoss(m.test && m.test.loss)})`;
   } else qf.hidden = true;
   drawDiagram(m);
   onDigitsFrame(m);
@@ -146,8 +156,8 @@ function drawDiagram(m, full = false) {
 
 function showMetrics(m) {
   $('epoch').textContent = String(m.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  $('train-loss').textContent = fmtNum(m.train && m.train.loss);
-  $('test-loss').textContent = fmtNum(m.test && m.test.loss);
+  $('train-loss').textContent = fmtLoss(m.train && m.train.loss);
+  $('test-loss').textContent = fmtLoss(m.test && m.test.loss);
   $('train-acc').textContent = m.train && m.train.accuracy != null ? fmtPct(m.train.accuracy) : '—';
   $('test-acc').textContent = m.test && m.test.accuracy != null ? fmtPct(m.test.accuracy) : '—';
   const now = performance.now();
@@ -178,9 +188,56 @@ function showPerf(m) {
   el.dataset.drawMs = String(p.drawMs);
 }
 
+// The hover text follows the neuron or link under the pointer, or else the one last clicked
+// (the weight editor's), so an edited value shows at once.
 export function showHover() {
-  const t = app.hoverTarget;
+  const t = app.hoverTarget || app.selected;
   if (!t) return;
   $('hover').textContent = app.diagram.describe(t, inputLabels());
+}
+
+// The neuron under the pointer (or focused): {column, unit}, column 0 = inputs. Its map takes
+// the large heatmap while it is hovered, as in TF Playground.
+export function hoverNeuron(n) {
+  const same = (a, b) => (a && b ? a.column === b.column && a.unit === b.unit : a === b);
+  if (same(n, app.hoverNeuron)) return;
+  app.hoverNeuron = n;
+  if (app.lastFrame) drawMainMap(app.lastFrame);
+}
+
+function neuronMap(n, m) {
+  if (!app.net || app.net.raw) return null;
+  if (n.column === 0) {
+    const name = featureNames(app.state)[n.unit];
+    return name ? { values: featureMap(name, THUMB_RES), res: THUMB_RES, mode: 'signed' } : null;
+  }
+  const v = m.neurons && m.neurons[n.column - 1] && m.neurons[n.column - 1][n.unit];
+  if (!v) return null;
+  const layer = app.net.layers[n.column - 1];
+  const out = n.column === app.net.layers.length;
+  const mode = out && (layer.activation === 'sigmoid' || layer.activation === 'softmax') ? 'prob' : 'signed';
+  return { values: v, res: Math.round(Math.sqrt(v.length)), mode };
+}
+
+const MAP_CAPTION = 'FP32 output, −6…6 on both axes';
+
+function drawMainMap(m) {
+  const opts = { mode: mapMode(), discretize: app.state.discretize, showTest: app.state.showTestData };
+  const n = app.hoverNeuron;
+  const nm = n ? neuronMap(n, m) : null;
+  const cap = $('map-caption');
+  if (nm) {
+    app.heatmap.draw({ values: nm.values, res: nm.res, outputs: 1 }, app.points, { ...opts, mode: nm.mode });
+    const label = n.column === 0 ? `input ${inputLabels()[n.unit]}`
+      : `neuron ${n.unit + 1} of ${columnNames(app.net.layers.length + 1)[n.column]}`;
+    cap.textContent = `Showing ${label} (${nm.res}×${nm.res}); move the pointer away for the output`;
+    cap.dataset.neuron = `${n.column},${n.unit}`;
+    return;
+  }
+  app.heatmap.draw(m.map, app.points, opts);
+  if (cap.dataset.neuron) {
+    delete cap.dataset.neuron;
+    cap.textContent = app.net && app.net.raw ? `No map: the data has ${app.net.inputNames.length} inputs, the map needs 2` : MAP_CAPTION;
+  }
 }
 

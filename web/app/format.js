@@ -12,6 +12,15 @@ export function fmtNum(x, digits = 3) {
   return String(Number(x.toFixed(digits)));
 }
 
+// Losses: always 4 decimals (0.2500, 0.0031) so the figure does not jump in width while
+// training; below 0.0001 or from 10,000 on, 3 significant digits in exponent form (1.20e-5).
+export function fmtLoss(x) {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return NONE;
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-4 || a >= 1e4)) return x.toExponential(2);
+  return x.toFixed(4);
+}
+
 // 32768 or 32768n → "32,768"
 export function fmtInt(v) {
   if (typeof v === 'bigint') return v.toLocaleString('en-US');

@@ -13,9 +13,9 @@ function errorText(e) { return e && typeof e.message === 'string' ? e.message : 
 // The dispatch table, written once: protocol command → what the session does.
 export const HANDLERS = Object.freeze({
   configure: (s, m) => s.configure(m.settings, m.force),
-  play: (s) => s.play(),
-  pause: (s) => s.pause(),
-  step: (s) => s.step(),
+  play: (s, m) => s.play(m.seq),
+  pause: (s, m) => s.pause(m.seq),
+  step: (s, m) => s.step(m.seq),
   reset: (s) => s.configure(s.settings, 'net'),
   drawn: (s) => s.drawn(),
   edit: (s, m) => s.edit(m.target, m.value),
@@ -101,7 +101,7 @@ export function startHost(scope = self, load = createNNPlay) {
     // Memory figures for the soak test (tests/browser/soak.slow.test.mjs reads them through
     // Playwright's worker.evaluate); harmless for anyone else.
     scope.nnplayMemory = () => ({ heapBytes: nn.heapBytes(), heapUsed: nn.heapUsed(), sessions: sessions.size });
-    scope.postMessage({ type: 'ready', version: nn.version, simd: nn.simd });
+    scope.postMessage({ type: 'ready', version: nn.version, simd: nn.simd, lanes: nn.lanes });
     for (const m of early.splice(0)) handle(m);
   }, (e) => {
     scope.postMessage({ type: 'fatal', message: `the WebAssembly module did not load: ${errorText(e)}` });

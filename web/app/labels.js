@@ -32,3 +32,27 @@ export function inputLabels(width, names = []) {
     },
   });
 }
+
+// Names a learner can read, for the setting values (the values themselves stay the API's).
+export const ACTIVATION_NAMES = Object.freeze({
+  tanh: 'tanh', relu: 'ReLU', leaky_relu: 'Leaky ReLU (slope 0.01)', sigmoid: 'Sigmoid', linear: 'Linear (none)',
+  gelu: 'GELU (tanh approximation)', swish: 'Swish (SiLU)', softmax: 'Softmax',
+});
+export const INIT_NAMES = Object.freeze({
+  playground: 'Uniform ±0.5, biases 0.1 (TF Playground)', glorot_uniform: 'Xavier/Glorot uniform',
+  glorot_normal: 'Xavier/Glorot normal', he_uniform: 'He uniform', he_normal: 'He normal',
+  lecun_uniform: 'LeCun uniform', lecun_normal: 'LeCun normal', zeros: 'All zero',
+});
+export const OPTIMIZER_NAMES = Object.freeze({ sgd: 'SGD', momentum: 'Momentum (0.9)', adam: 'Adam' });
+const nameIn = (table, v) => (Object.prototype.hasOwnProperty.call(table, v) ? table[v] : String(v));
+export const activationName = (v) => nameIn(ACTIVATION_NAMES, v);
+export const initName = (v) => nameIn(INIT_NAMES, v);
+export const optimizerName = (v) => nameIn(OPTIMIZER_NAMES, v);
+
+// The core reports xsimd's architecture name; in WebAssembly every one of them is SIMD128
+// (xsimd's SSE code compiled with -msimd128, TOOLCHAIN.md), so say that.
+export function simdName(simd, lanes) {
+  const t = String(simd || '');
+  if (t === '' || /scalar|none/i.test(t)) return 'no SIMD (scalar code)';
+  return `WebAssembly SIMD128${Number.isFinite(lanes) && lanes > 0 ? ` (${lanes} float lanes)` : ''}`;
+}

@@ -3,13 +3,14 @@
 // caller (controls.js) validates and applies them.
 import { ACTIVATIONS, MAX_LAYERS, MAX_WIDTH, hiddenActivation } from './state.js';
 import { $ } from './page.js';
+import { activationName } from './labels.js';
 
 let current = null;   // {s, onPatch} last rendered
 
 function fill(sel, values) {
   for (const v of values) {
     const o = document.createElement('option');
-    o.value = v; o.textContent = v;
+    o.value = v; o.textContent = activationName(v);
     sel.appendChild(o);
   }
 }

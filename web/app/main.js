@@ -7,14 +7,14 @@ import { defaults, parseHash, toHash, quote } from './state.js';
 import { createDiagram } from './diagram.js';
 import { createHeatmap } from './heatmap.js';
 import { createLossChart } from './chart.js';
-import { fmtInt } from './format.js';
+import { fmtBytes, fmtInt } from './format.js';
 import { download, diagramSVGBlob, diagramPNGBlob } from './export.js';
 import { app, $, send } from './page.js';
 import { showMessage } from './messages.js';
 import { setState, applyPatch, bindControls } from './controls.js';
 import { bindLayerButtons } from './layer-editor.js';
-import { showHover, perfFigures } from './drawing.js';
-import { setPlaying, togglePlay, step, reset } from './run.js';
+import { showHover, hoverNeuron, perfFigures } from './drawing.js';
+import { requestPlaying, togglePlay, step, reset } from './run.js';
 import { startWorker, workerFailed } from './page-session.js';
 import { setupDigits } from './digits-view.js';
 
@@ -22,39 +22,80 @@ const MAX_FILE_BYTES = 64 << 20;
 
 // ---------- files ----------
 
+// Reads a chosen file as UTF-8 text. The size shown is the file's own (not its UTF-8 length
+// after decoding), and bytes that are not UTF-8 are refused with a message instead of being
+// turned into U+FFFD (which would triple a binary file's size on the way to the core).
 function readFile(input, then) {
   const file = input.files && input.files[0];
   input.value = '';
   if (!file) return;
+  const name = quote(file.name);
   if (file.size > MAX_FILE_BYTES) {
-    showMessage(`file ${quote(file.name)}: ${fmtInt(file.size)} bytes is over the ${fmtInt(MAX_FILE_BYTES)}-byte limit. The current network is kept.`);
+    showMessage(`file ${name}: ${fmtInt(file.size)} bytes (${fmtBytes(file.size)}) is over the ${fmtInt(MAX_FILE_BYTES)}-byte (${fmtBytes(MAX_FILE_BYTES)}) limit. The current network is kept.`);
     return;
   }
-  file.text().then((text) => then(text, file.name), (e) => showMessage(`file ${quote(file.name)} could not be read: ${e.message}`));
+  file.arrayBuffer().then((buf) => {
+    const bytes = new Uint8Array(buf);
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      showMessage(`file ${name} is UTF-16 text; allowed: UTF-8 (or plain ASCII) text, e.g. save it again as "CSV UTF-8". The current network is kept.`);
+      return;
+    }
+    let text;
+    try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch {
+      showMessage(`file ${name} (${fmtInt(file.size)} bytes) is not UTF-8 text; allowed: a UTF-8 (or plain ASCII) text file. The current network is kept.`);
+      return;
+    }
+    then(text.replace(/^\uFEFF/, ''), file.name);
+  }, (e) => showMessage(`file ${name} could not be read: ${e.message}`));
 }
 
 // ---------- the weight editor ----------
 
+// The editor numbers blocks, layers and neurons from 1, as the hover text does:
+// weight (block b, from i, to j) is the link from neuron i of column b to neuron j of column b+1.
 function selectTarget(t) {
+  app.selected = t;
   $('edit-kind').value = t.kind;
   if (t.kind === 'weight') {
-    $('edit-block').value = String(t.block); $('edit-from').value = String(t.from); $('edit-to').value = String(t.to);
+    $('edit-block').value = String(t.block + 1); $('edit-from').value = String(t.from + 1); $('edit-to').value = String(t.to + 1);
   } else {
-    $('edit-block').value = String(t.layer); $('edit-from').value = '0'; $('edit-to').value = String(t.unit);
+    $('edit-block').value = String(t.layer + 1); $('edit-from').value = '1'; $('edit-to').value = String(t.unit + 1);
   }
   const v = app.diagram.valueOf(t);
   $('edit-value').value = Number.isFinite(v) ? String(Number(v.toFixed(4))) : '';
+  showHover();
   $('edit-value').focus();
   $('edit-value').select();
 }
 
+// A 1-based field → a 0-based index, or an error naming the field and what is allowed.
+function indexField(id, label, max) {
+  const text = $(id).value.trim();
+  const allowed = `allowed: a whole number from 1 to ${fmtInt(max)}`;
+  if (text === '') return { error: `edit: ${label} is empty; ${allowed}` };
+  const v = Number(text);
+  if (!/^\d+$/.test(text) || v < 1 || v > max) return { error: `edit: ${label} ${quote(text)} is out of range; ${allowed}` };
+  return { value: v - 1 };
+}
+
 function submitEdit(e) {
   e.preventDefault();
+  const n = app.net;
+  if (!n) return;
   const kind = $('edit-kind').value;
-  const value = Number($('edit-value').value.trim() === '' ? NaN : $('edit-value').value);
-  if (!Number.isFinite(value)) { showMessage(`edit: ${quote($('edit-value').value)} is not a finite number. Nothing was changed.`); return; }
-  const a = Number($('edit-block').value), b = Number($('edit-from').value), c = Number($('edit-to').value);
-  const target = kind === 'weight' ? { kind, block: a, from: b, to: c } : { kind, layer: a, unit: c };
+  const text = $('edit-value').value.trim();
+  const value = Number(text === '' ? NaN : text);
+  if (!Number.isFinite(value)) { showMessage(`edit: value ${quote($('edit-value').value)} is not a finite number; allowed: a number such as 0.5 or -1.2. Nothing was changed.`); return; }
+  const layers = n.layers.length;
+  const block = indexField('edit-block', kind === 'weight' ? 'block' : 'layer', layers);
+  if (block.error) { showMessage(`${block.error}. Nothing was changed.`); return; }
+  const b = block.value;
+  const fromMax = b === 0 ? n.inputs : n.layers[b - 1].units;
+  const from = kind === 'weight' ? indexField('edit-from', 'from', fromMax) : { value: 0 };
+  const to = indexField('edit-to', kind === 'weight' ? 'to' : 'unit', n.layers[b].units);
+  for (const r of [from, to]) if (r.error) { showMessage(`${r.error}. Nothing was changed.`); return; }
+  const target = kind === 'weight' ? { kind, block: b, from: from.value, to: to.value } : { kind, layer: b, unit: to.value };
+  app.selected = target;
   send('edit', { target, value });
 }
 
@@ -69,13 +110,11 @@ function bind() {
   $('regenerate').addEventListener('click', () => applyPatch({ seed: Math.random().toFixed(5) }));
   $('clear-points').addEventListener('click', () => send('clearCustom'));
   $('csv').addEventListener('change', (e) => readFile(e.target, (text, name) => {
-    setPlaying(false);
-    send('pause');
+    requestPlaying(false);
     send('csv', { text, name });
   }));
   $('import-model').addEventListener('change', (e) => readFile(e.target, (text, name) => {
-    setPlaying(false);
-    send('pause');
+    requestPlaying(false);
     send('importModel', { text, name });
   }));
   $('export-model').addEventListener('click', () => send('exportModel', { name: 'nnplay-model' }));
@@ -111,14 +150,24 @@ function bind() {
 
 function main() {
   app.diagram = createDiagram($('diagram'), {
-    hover: (t) => { app.hoverTarget = t; if (t) showHover(); },
+    hover: (t) => { app.hoverTarget = t; showHover(); },
     select: selectTarget,
     feature: (t) => applyPatch({ [t.key]: !t.on }),  // TF Playground's click on an input
   });
+  // a hovered or focused neuron (inputs too) shows its map in the large heatmap
+  const svg = $('diagram');
+  const nodeOf = (el) => {
+    const node = el && el.closest && el.closest('.node');
+    return node ? { column: Number(node.dataset.layer) + 1, unit: Number(node.dataset.unit) } : null;
+  };
+  svg.addEventListener('pointerover', (e) => hoverNeuron(nodeOf(e.target)));
+  svg.addEventListener('pointerleave', () => hoverNeuron(null));
+  svg.addEventListener('focusin', (e) => hoverNeuron(nodeOf(e.target)));
+  svg.addEventListener('focusout', () => hoverNeuron(null));
   const size = Math.min(300, Math.max(200, window.innerWidth - 60));
   app.heatmap = createHeatmap($('heatmap'), size);
   app.quantmap = createHeatmap($('quantmap'), size);
-  app.chart = createLossChart($('chart'), { width: size, height: 80 });
+  app.chart = createLossChart($('chart'), { width: size, height: 110 });
   app.heatmap.draw(null, null, {});
   bind();
   setupDigits();

@@ -9,14 +9,15 @@ import { showMessage } from './messages.js';
 import { setState, fillAddClass, applyPatch } from './controls.js';
 import { onFrame, renderNetwork } from './drawing.js';
 import { download, exportCode } from './export.js';
-import { setPlaying, reset } from './run.js';
+import { setPlaying, onWorkerState, reset } from './run.js';
 import { onDigitsEvent, onDigitsData } from './digits-view.js';
+import { simdName } from './labels.js';
 
 export function startWorker() {
   app.client = createWorkerClient(() => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
   app.client.ready().then((info) => {
     app.ready = true;
-    $('status').textContent = `Ready · nnplay ${info.version} · SIMD ${info.simd}`;
+    $('status').textContent = `Ready · nnplay ${info.version} · ${simdName(info.simd, info.lanes)}`;
   }, () => { /* the session gets the same failure as a 'fatal' event */ });
   app.session = app.client.openSession(app.state, onSessionEvent);
 }
@@ -54,7 +55,8 @@ function onSessionEvent(m) {
       break;
     case 'error': {
       const where = m.context ? `${m.context}: ` : '';
-      showMessage(`${where}${m.message}. The current network is kept.`);
+      // "kept": the session refused the command and is unchanged (it says so only then)
+      showMessage(`${where}${m.message}.${m.kept ? ' The current network is kept.' : ''}`);
       if (m.context === 'settings' && m.keep) {
         // the worker refused these settings: go back to the ones it still runs
         const back = parseHash(m.keep, app.state).state;
@@ -90,7 +92,17 @@ function onSessionEvent(m) {
       onFrame(m);
       break;
     case 'state':
-      setPlaying(m.playing);
+      onWorkerState(m);
+      break;
+    case 'stalled':
+      showMessage(`Epoch ${fmtInt(m.epoch)}: training has ${m.message.replace(/^stalled at epoch \d+: /, 'stalled: ')}.`, {
+        id: 'stalled', kind: 'note',
+        actions: [
+          ...(app.state.initZero ? [{ label: 'Use random initial weights', run: () => applyPatch({ initZero: false }) }] : []),
+          ...(/saturated/.test(m.message) ? [{ label: 'Lower the learning rate ÷10', run: () => lowerLearningRate() }] : []),
+          { label: 'Reset the network', run: () => reset() },
+        ],
+      });
       break;
     case 'diverged':
       setPlaying(false);
@@ -107,7 +119,7 @@ function onSessionEvent(m) {
       else download(`${safeFileName(m.name)}.json`, new Blob([m.json], { type: 'application/json' }));
       break;
     case 'imported':
-      $('model-name').textContent = `Loaded model: ${m.name}`;
+      $('model-name').textContent = `Loaded model: ${m.name}${m.epoch ? ` (trained ${fmtInt(m.epoch)} epochs)` : ''}`;
       for (const n of m.notes) showMessage(`model settings: ${n}`, { kind: 'note' });
       break;
     default:

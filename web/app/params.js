@@ -3,6 +3,7 @@
 // Input: a ParamReport from nn.countParameters (BigInt counts). Builds DOM with
 // createElement/textContent only.
 import { blockArithmetic, fmtBytes, fmtInt } from './format.js';
+import { optimizerName } from './labels.js';
 
 function cell(row, tag, text, cls) {
   const c = document.createElement(tag);
@@ -51,8 +52,8 @@ export function renderParams(root, report, { layerNames = [], optimizer = 'sgd' 
   fact('Storage', `FP32 ${fmtBytes(report.storage.fp32)} · FP16 ${fmtBytes(report.storage.fp16)} · INT8 ${fmtBytes(report.storage.int8)} · INT4 ${fmtBytes(report.storage.int4)}`);
   fact('Multiply-adds per sample', fmtInt(report.macs));
   fact('Neurons', fmtInt(report.neurons));
-  const st = report.optimizer[optimizer] ?? 0n;
-  fact(`Optimiser state (${optimizer})`, `${fmtInt(st)} floats = ${fmtBytes(BigInt(st) * 4n)}` +
+  const st = Object.prototype.hasOwnProperty.call(report.optimizer, optimizer) ? report.optimizer[optimizer] : 0n;
+  fact(`Optimiser state (${optimizerName(optimizer)})`, `${fmtInt(st)} floats = ${fmtBytes(BigInt(st) * 4n)}` +
     ` · SGD 0 · momentum ${fmtInt(report.optimizer.momentum)} · Adam ${fmtInt(report.optimizer.adam)}`);
   fact('Activations per sample', `${fmtInt(report.activations.inference)} floats inference · ${fmtInt(report.activations.training)} training`);
   root.appendChild(dl);

@@ -7,7 +7,7 @@
 //                    {rid, type, ...args}   a request (type in REQUESTS)
 //   from the worker  {sid, type, ...}       a session event (type in EVENTS)
 //                    {rid, result} | {rid, error}   the answer to request rid
-//                    {type: 'ready', version, simd} once the wasm module loaded
+//                    {type: 'ready', version, simd, lanes} once the wasm module loaded
 //                    {type: 'fatal', message}       the module did not load
 // `seq` on play/pause/step is echoed in the session's 'state' event, so a page shows the
 // worker's real state (a double click cannot leave the button disagreeing with the worker).
@@ -54,11 +54,10 @@ export const EVENTS = Object.freeze({
   settings: 'the settings the session now runs (after a CSV, a point or an import)',
   diverged: 'training stopped: the loss became NaN or infinite',
   stalled: 'training is stuck: the message says why and what to try',
-  error: '{message, context, keep}: a command was refused; the session is unchanged',
+  error: '{message, context, kept, keep}: kept true = the command was refused and the session is unchanged',
   note: 'a remark for the reader',
   model: '{json, name, as}: an exported model file (as: what it was asked for)',
-  imported: '{name, notes, epoch}: a model file replaced the network',
-  reset: 'the network or data was replaced: views showing history (the loss chart) start over',
+  imported: '{name, notes, epoch}: a model file replaced the network (training resumes at its epoch)',
   loading: '{what, url}: an image set is being fetched (it is fetched only when chosen)',
   loaded: '{what, transferred, bytes, ms}: the image set arrived (transferred = bytes over the wire)',
   prediction: '{probs, activations}: class probabilities and every layer\'s activations for one image',
@@ -66,6 +65,8 @@ export const EVENTS = Object.freeze({
   precisions: '{rows: [{precision, accuracy, bytes}], params, epoch}: test accuracy per weight precision',
   inits: '{rows: [{init, before, after, ms}], epochs}: the initialisation comparison',
 });
+// frame and metrics carry `run`, which changes whenever the network or the data is replaced:
+// views that show history (the loss chart) start over then.
 
 const has = (table, key) => typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key);
 export const isCommand = (type) => has(COMMANDS, type);

@@ -44,6 +44,7 @@ function errorText(e) {
   return String(e);
 }
 
+const FEATURE_KEYS = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'];
 const coords = new WeakMap();  // Dataset → {x1, x2} in its row order
 
 export class Session {
@@ -59,6 +60,8 @@ export class Session {
     this.images = false;     // true: data is an image set (issue 15; session-images.js): no map
     this.imageBytes = null;  // the image file, once fetched
     this.epoch = 0;
+    this.run = 0;            // +1 whenever the network or the data is replaced: views restart their history
+    this.seq = 0;            // the last play/pause/step command's number (echoed in 'state')
     this.playing = false;
     this.waitingForPage = false;  // a frame is out; the page acks with 'drawn'
     this.loopScheduled = false;
@@ -76,7 +79,8 @@ export class Session {
 
   // Buffers may be shared by several views (e.g. one grid buffer for all neuron maps): transfer each once.
   post(msg, transfer = []) { this.postOut(msg, [...new Set(transfer)]); }
-  fail(message, context) { this.post({ type: 'error', message, context }); }
+  // kept: the command was refused and the session is as it was (the page may say so).
+  fail(message, context, kept = false) { this.post({ type: 'error', message, context, kept }); }
 
   // ---------- building ----------
 
@@ -125,7 +129,7 @@ export class Session {
       if (level === 'data') {
         // features alone keep the user's points; any other data setting regenerates
         const onlyFeatures = old && Object.keys(SETTINGS).every((k) => SETTINGS[k].group !== 'data' ||
-          ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'].includes(k) || String(old[k]) === String(s[k]));
+          FEATURE_KEYS.includes(k) || String(old[k]) === String(s[k]));
         if (!onlyFeatures || dropCustom) custom = null;
         if (custom && custom.raw) {
           // a raw CSV has its own columns; features do not apply
@@ -138,7 +142,7 @@ export class Session {
     } catch (e) {
       if (newData) newData.delete();
       if (net) net.delete();
-      this.post({ type: 'error', message: errorText(e), context: 'settings', keep: old ? toHash(old) : null });
+      this.post({ type: 'error', message: errorText(e), context: 'settings', kept: true, keep: old ? toHash(old) : null });
       return;
     }
     if (newData) {
@@ -159,8 +163,9 @@ export class Session {
     this.sendFrame(true);
   }
 
-  resetTraining() {
-    this.epoch = 0;
+  resetTraining(epoch = 0) {
+    this.epoch = epoch;
+    this.run++;
     this.history = { train: [], test: [] };
     this.last = null;
     try {
@@ -197,8 +202,10 @@ export class Session {
 
   // ---------- training ----------
 
-  play() { this.playing = true; this.schedule(); }
-  pause() { this.playing = false; this.post({ type: 'state', playing: false }); }
+  // Every play/pause/step answers with the session's real state and the command's number.
+  setPlaying(p) { this.playing = p; this.post({ type: 'state', playing: p, seq: this.seq }); }
+  play(seq) { if (seq !== undefined) this.seq = seq; this.setPlaying(true); this.schedule(); }
+  pause(seq) { if (seq !== undefined) this.seq = seq; this.setPlaying(false); }
 
   schedule() {
     if (this.loopScheduled) return;
@@ -216,8 +223,9 @@ export class Session {
       this.history.train.push(r.train.loss);
       this.history.test.push(r.test.loss);
       this.last = r;
+      if (r.stalled) this.post({ type: 'stalled', epoch: this.epoch, message: r.message });
       if (r.diverged) {
-        this.playing = false;
+        this.setPlaying(false);
         this.post({ type: 'diverged', epoch: this.epoch, message: r.message ||
           'the loss became NaN or infinite; the weights were restored to the start of that epoch' });
         break;
@@ -257,14 +265,14 @@ export class Session {
         if (this.playing) this.schedule();
       }
     } catch (e) {
-      this.playing = false;
       this.fail(errorText(e), 'training');
-      this.post({ type: 'state', playing: false });
+      this.setPlaying(false);
     }
   }
 
-  step() {
-    this.playing = false;
+  step(seq) {
+    if (seq !== undefined) this.seq = seq;
+    this.setPlaying(false);
     try { this.trainChunk(1); } catch (e) { this.fail(errorText(e), 'training'); }
     this.sendFrame(true);
   }
@@ -283,7 +291,7 @@ export class Session {
 
   metrics() {
     const r = this.last;
-    return { epoch: this.epoch, playing: this.playing, epochMs: this.epochMs,
+    return { epoch: this.epoch, run: this.run, playing: this.playing, epochMs: this.epochMs,
       train: r ? r.train : null, test: r ? r.test : null, progress: this.images ? imageProgress(this) : null };
   }
 
@@ -355,13 +363,13 @@ export class Session {
   // ---------- edits, data, models ----------
 
   edit(t, value) {
-    if (!Number.isFinite(value)) return this.fail(`a ${t.kind} must be a finite number`, 'edit');
+    if (!Number.isFinite(value)) return this.fail(`a ${t.kind} must be a finite number`, 'edit', true);
     try {
       if (t.kind === 'weight') this.net.setWeight(t.block, t.from, t.to, value);
       else this.net.setBias(t.layer, t.unit, value);
       const ev = this.net.evaluate(this.data);
       this.last = { ...(this.last || {}), train: ev.train, test: ev.test };
-    } catch (e) { return this.fail(errorText(e), 'edit'); }
+    } catch (e) { return this.fail(errorText(e), 'edit', true); }
     this.sendFrame(true);
   }
 
@@ -372,10 +380,25 @@ export class Session {
   }
 
   addPoint(x1, x2, label) {
-    if (this.rawCsv || this.images) return this.fail('points can be added only to 2-D data', 'add point');
+    if (this.rawCsv || this.images) return this.fail('points can be added only to 2-D data', 'add point', true);
     const base = this.currentPoints();
     const custom = { x1: [...base.x1, x1], x2: [...base.x2, x2], labels: [...base.labels, label], classes: base.classes };
-    this.replaceData(custom, null);
+    // The data changes, the network does not: the trained weights stay (the classes and the
+    // features are the same, so the network still fits the data).
+    let data;
+    try {
+      data = this.buildData(this.settings, custom);
+      if (data.inputs !== this.net.inputs) throw new Error(`the data has ${data.inputs} inputs but the network ${this.net.inputs}`);
+    } catch (e) {
+      if (data) data.delete();
+      return this.fail(errorText(e), 'add point', true);
+    }
+    if (this.data) this.data.delete();
+    this.data = data;
+    this.custom = custom;
+    this.resetTraining(this.epoch);  // same network and epoch; the loss history starts again
+    this.sendData();
+    this.sendFrame(true);
   }
 
   // Swaps in new data (points or a raw CSV dataset); the network is rebuilt to fit it.
@@ -392,7 +415,7 @@ export class Session {
       if (data && data !== raw) data.delete();
       if (raw) raw.delete();
       if (net) net.delete();
-      return this.fail(errorText(e), name ? `file ${name}` : 'data');
+      return this.fail(errorText(e), name ? `file ${name}` : 'data', true);
     }
     if (this.data) this.data.delete();
     if (this.net) this.net.delete();
@@ -409,7 +432,7 @@ export class Session {
     let d;
     try {
       d = this.nn.datasetFromCSV(text, { trainRatio: this.settings.percTrainData / 100, seed: seedNumber(this.settings.seed) });
-    } catch (e) { return this.fail(errorText(e), `file ${name}`); }
+    } catch (e) { return this.fail(errorText(e), `file ${name}`, true); }
     const classes = d.classes;
     const patch = { problem: classes === 0 ? 'regression' : 'classification' };
     if (classes === 0) patch.loss = 'half_mse';
@@ -437,23 +460,41 @@ export class Session {
     } catch (e) { this.fail(errorText(e), 'export'); }
   }
 
+  // A model file replaces the network. Everything is checked and built before anything is
+  // swapped, so a refused file leaves this session (and so the page) exactly as it was. Data the
+  // user brought (a CSV, clicked points) is kept: the model must fit it, and the model's own data
+  // settings are not applied (a note says so).
   importModel(text, fileName) {
     const where = `file ${fileName}`;
     let net;
-    try { net = this.nn.Network.fromJSON(text); } catch (e) { return this.fail(errorText(e), where); }
+    try { net = this.nn.Network.fromJSON(text); } catch (e) { return this.fail(errorText(e), where, true); }
     let meta = {};
     try { meta = JSON.parse(text); } catch { /* fromJSON accepted it; no extras */ }
-    const extra = (meta && typeof meta.extra === 'object' && meta.extra) || meta || {};
-    const name = typeof extra.name === 'string' ? extra.name : typeof meta.name === 'string' ? meta.name : fileName;
+    const own = (o, k) => (o && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+    const extra = (typeof own(meta, 'extra') === 'object' && own(meta, 'extra')) || meta || {};
+    const name = typeof own(extra, 'name') === 'string' ? own(extra, 'name') : typeof own(meta, 'name') === 'string' ? own(meta, 'name') : fileName;
+    const epochs = own(own(meta, 'training'), 'epochs');
+    const epoch = Number.isSafeInteger(epochs) && epochs >= 0 ? epochs : 0;
     const notes = [];
     let s = this.settings;
-    if (typeof extra.settings === 'string') {
-      const r = parseHash(extra.settings, s);
+    if (typeof own(extra, 'settings') === 'string') {
+      const r = parseHash(own(extra, 'settings'), s);
       s = r.state;
       notes.push(...r.errors);
     }
     const info = { features: Array.isArray(net.features) ? net.features.map(String) : [], layers: net.layers, loss: net.loss };
     const next = stateFromNetwork(s, info);
+    if (this.custom) {
+      // the user's data stays: keep the data settings it was loaded with (features too, for a CSV)
+      const kept = [];
+      for (const k of Object.keys(SETTINGS)) {
+        if (SETTINGS[k].group !== 'data' || String(next[k]) === String(this.settings[k])) continue;
+        if (!this.rawCsv && FEATURE_KEYS.includes(k)) continue;  // points: the model's features apply
+        next[k] = this.settings[k];
+        kept.push(k);
+      }
+      if (kept.length) notes.push(`your ${this.rawCsv ? 'CSV' : 'points'} are kept, so the model's ${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} not applied`);
+    }
     const problem = (() => {
       const hidden = info.layers.slice(0, -1);
       if (hidden.length > 8) return `the model has ${hidden.length} hidden layers; the page shows at most 8`;
@@ -468,27 +509,32 @@ export class Session {
       }
       return null;
     })();
-    if (problem) { net.delete(); return this.fail(`${problem}; the current network is kept`, where); }
+    if (problem) { net.delete(); return this.fail(problem, where, true); }
     // Data for the model's features (or its settings); then check the outputs fit.
     let data = this.data, newData = null;
     try {
-      if (changeLevel(this.settings, next) === 'data') { newData = this.buildData(next, this.custom && !this.custom.raw ? this.custom : null); data = newData; }
+      if (!this.rawCsv && changeLevel(this.settings, next) === 'data') {
+        newData = this.buildData(next, this.custom || null);
+        data = newData;
+      }
       const want = outputLayer(next, data.classes);
-      if (net.inputs !== data.inputs) throw new Error(`the model has ${net.inputs} inputs but the data has ${data.inputs}`);
-      if (want.units !== net.outputs) throw new Error(`the model has ${net.outputs} outputs but the data needs ${want.units}`);
+      const what = this.rawCsv ? 'your CSV has' : this.custom ? 'your points have' : 'the data has';
+      if (net.inputs !== data.inputs) throw new Error(`the model has ${net.inputs} inputs but ${what} ${data.inputs}`);
+      if (want.units !== net.outputs) throw new Error(`the model has ${net.outputs} outputs but ${what} ${data.classes || 'no'} classes, which need ${want.units}`);
+      if (!this.rawCsv) net.features = featureNames(next);
     } catch (e) {
       if (newData) newData.delete();
       net.delete();
-      return this.fail(`${errorText(e)}; the current network is kept`, where);
+      return this.fail(errorText(e), where, true);
     }
-    if (newData) { if (this.data) this.data.delete(); this.data = newData; if (this.custom && this.custom.raw) this.custom = null; }
+    // Nothing below can fail: swap and tell.
+    if (newData) { if (this.data) this.data.delete(); this.data = newData; }
     this.net.delete();
     this.net = net;
-    if (!this.rawCsv) net.features = featureNames(next);
     this.settings = next;
-    this.resetTraining();
+    this.resetTraining(epoch);
     this.post({ type: 'settings', settings: next });
-    this.post({ type: 'imported', name, notes });
+    this.post({ type: 'imported', name, notes, epoch });
     if (newData) this.sendData();
     this.sendNet();
     this.sendFrame(true);

@@ -40,7 +40,7 @@ const bool = (def) => ({ type: 'bool', default: def });
 // group: which part must be rebuilt when the setting changes.
 //   data → regenerate the dataset and the network; net → rebuild the network;
 //   train → next epoch uses it; view → drawing only.
-export const SETTINGS = {
+export const SETTINGS = Object.assign(Object.create(null), {
   problem: { ...en(['classification', 'regression'], 'classification'), group: 'data' },
   dataset: { ...en([...CLASS_DATASETS, ...IMAGE_DATASETS], 'circle'), group: 'data' },
   regDataset: { ...en(REG_DATASETS, 'plane', { aliases: { 'reg-plane': 'plane', 'reg-gauss': 'multigauss' } }), group: 'data' },
@@ -72,7 +72,14 @@ export const SETTINGS = {
   precision: { ...en(['fp32', 'fp16', 'int8', 'int4'], 'fp32'), group: 'view' },
   hideText: { ...bool(false), group: 'view' },
   hide: { type: 'hide', default: [], group: 'view' },  // from TF's `<key>_hide=true` flags
-};
+});
+
+// User keys (a link, a model file's settings) are looked up as own properties only: a key such
+// as "toString", "constructor" or "__proto__" is an unknown setting, never Object.prototype's.
+export function isSetting(key) {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(SETTINGS, key);
+}
+const own = (table, key) => (table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 
 // TF Playground keys that we read but have no use for; they never raise a message.
 const IGNORED = new Set(['collectStats', 'tutorial', 'stepButton', 'cosX', 'cosY', 'playButton',
@@ -102,12 +109,13 @@ function parseNumber(text) {
 
 // Parses one value for key; returns { value } or { error }.
 export function parseValue(key, text) {
-  const spec = SETTINGS[key];
+  const spec = own(SETTINGS, key);
   if (!spec) return { error: `unknown setting ${quote(key)}` };
   const bad = (why) => ({ error: `${key}: ${quote(text)} ${why}` });
   switch (spec.type) {
     case 'enum': {
-      const v = spec.aliases && spec.aliases[text] !== undefined ? spec.aliases[text] : text;
+      const alias = own(spec.aliases, text);
+      const v = alias !== undefined ? alias : text;
       if (!spec.values.includes(v)) return bad(`is not one of ${spec.values.join(', ')}`);
       return { value: v };
     }
@@ -156,8 +164,8 @@ export function parseValue(key, text) {
 }
 
 export function formatValue(key, v) {
-  const spec = SETTINGS[key];
-  if (spec.type === 'widths' || spec.type === 'acts') return v.join(',');
+  const spec = own(SETTINGS, key);
+  if (spec && (spec.type === 'widths' || spec.type === 'acts')) return v.join(',');
   return String(v);
 }
 
@@ -203,7 +211,7 @@ export function parseHash(hash, base = defaults()) {
     seen.add(key);
     if (key.endsWith('_hide')) {
       const target = key.slice(0, -5);
-      if (!SETTINGS[target] && !IGNORED.has(key)) { errors.push(`unknown setting ${quote(key)} ignored`); continue; }
+      if (!isSetting(target) && !IGNORED.has(key)) { errors.push(`unknown setting ${quote(key)} ignored`); continue; }
       if (value === 'true') hide.add(target); else hide.delete(target);
       continue;
     }
@@ -211,7 +219,7 @@ export function parseHash(hash, base = defaults()) {
       if ((key === 'cosX' || key === 'cosY') && value === 'true') errors.push(`${key}: cosine features are not available; ignored`);
       continue;
     }
-    if (!SETTINGS[key] || SETTINGS[key].type === 'hide') { errors.push(`unknown setting ${quote(key)} ignored`); continue; }
+    if (!isSetting(key) || SETTINGS[key].type === 'hide') { errors.push(`unknown setting ${quote(key)} ignored`); continue; }
     const r = parseValue(key, value);
     if (r.error) {
       errors.push(r.error + '; kept ' + quote(formatValue(key, base[key])));

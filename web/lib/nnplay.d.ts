@@ -70,7 +70,11 @@ export interface Metrics { loss: number; accuracy: number | null; samples: numbe
 export interface EpochReport {
   epoch: number; train: Metrics; test: Metrics;
   /** true: loss became NaN/Inf, weights restored to the start of that epoch, training stops */
-  diverged: boolean; message: string;
+  diverged: boolean;
+  /** true (once per network and dataset): classification whose training loss stayed flat for
+   *  50 epochs at no better than the most common class's share; `message` says why and what to try */
+  stalled: boolean;
+  message: string;
 }
 export interface GridOptions {
   xMin?: number; xMax?: number; yMin?: number; yMax?: number;  // default -6..6

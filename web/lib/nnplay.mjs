@@ -323,7 +323,7 @@ function wrapModule(M) {
       const d = handleOf(data, 'data');
       return check(h.trainEpochs(d, trainOptions(o))).map((r) => ({
         epoch: r.epoch, train: metrics(r.train), test: metrics(r.test),
-        diverged: r.diverged, message: r.message,
+        diverged: r.diverged, stalled: r.stalled, message: r.message,
       }));
     }
     trainPart(data, o) {

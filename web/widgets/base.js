@@ -112,6 +112,27 @@ function observe(el) {
 }
 function unobserve(el) { if (observer) observer.unobserve(el); }
 
+// Widgets that hold something in the shared worker (a training session) release it whenever
+// they leave their document, by any route: removed (disconnectedCallback), moved to another
+// document (adoptedCallback), or left behind in a document that itself went away (an iframe
+// removed with the widget inside: no callback runs, so a sweep looks for a document without a
+// window, or a widget no longer connected, every SWEEP_MS while anything is held).
+const SWEEP_MS = 500;
+const holders = new Set();
+let sweepTimer = 0;
+function sweep() {
+  for (const el of [...holders]) {
+    if (!el.isConnected || !el.ownerDocument || !el.ownerDocument.defaultView) el.release();
+  }
+  if (!holders.size && sweepTimer) { clearInterval(sweepTimer); sweepTimer = 0; }
+}
+export function hold(el) {
+  holders.add(el);
+  if (!sweepTimer) sweepTimer = setInterval(sweep, SWEEP_MS);
+}
+export function unhold(el) { holders.delete(el); }
+export function heldCount() { return holders.size; }
+
 export class NNElement extends HTMLElement {
   constructor() {
     super();
@@ -132,7 +153,11 @@ export class NNElement extends HTMLElement {
     this.queueRender();
     observe(this);
   }
-  disconnectedCallback() { unobserve(this); this.onVisible(false); }
+  disconnectedCallback() { unobserve(this); this.onVisible(false); this.release(); }
+  // Moved into another document (e.g. an iframe's): let go first; connectedCallback starts afresh.
+  adoptedCallback() { this.release(); }
+  // Frees what the widget holds in the worker; subclasses that hold something override it.
+  release() { unhold(this); }
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue !== newValue && name !== 'theme') this.queueRender();
   }

@@ -10,7 +10,7 @@ import { createDiagram } from '../app/diagram.js';
 import { fmtInt, fmtNum, fmtPct } from '../app/format.js';
 import { ACTIVATIONS, MAX_LAYERS, MAX_WIDTH, defaults, featureNames, update } from '../app/state.js';
 import { parseBool, parseEnum, parseLayers, parseList, parseNumber } from './attrs.js';
-import { NNElement, SVG_NS, cancelDraw, h, queueDraw, thumbsDue, tidyDiagramLabels } from './base.js';
+import { NNElement, SVG_NS, cancelDraw, h, hold, queueDraw, thumbsDue, tidyDiagramLabels, unhold } from './base.js';
 import { openSession } from './manager.js';
 import { LEARNING_RATES, featureLabels, inputLabels, withValue } from '../app/labels.js';
 import { thumbsFor } from '../app/thumbs.js';
@@ -52,7 +52,7 @@ export class NNPlayground extends NNElement {
     this.svg.setAttribute('role', 'img');
     this.diagram = createDiagram(this.svg);
     this.chartCanvas = h('canvas', { class: 'chart', part: 'chart', role: 'img', 'aria-label': 'training and test loss over epochs' });
-    this.chart = createLossChart(this.chartCanvas, { width: MAP_SIZE, height: 44 });
+    this.chart = createLossChart(this.chartCanvas, { width: MAP_SIZE, height: 44, axes: false });
     this.stats = h('div', { class: 'stats num', part: 'stats', 'aria-live': 'off' });
     this.body.replaceChildren(
       this.bar,
@@ -65,11 +65,13 @@ export class NNPlayground extends NNElement {
     this.showStats();
   }
 
-  disconnectedCallback() {
-    super.disconnectedCallback();
+  // Closes the session in the shared worker (see base.js: every way of leaving a document).
+  release() {
+    unhold(this);
     if (this.session) { this.session.close(); this.session = null; }
     this.settings = null;
     this.sentPlay = false;
+    this.dataset.playing = 'false';
     training.delete(this);
     cancelDraw(this);
   }
@@ -128,6 +130,7 @@ export class NNPlayground extends NNElement {
     if (!this.session) {
       this.settings = r.state;
       this.session = openSession(r.state, (m) => this.onMessage(m));
+      hold(this);
     } else if (JSON.stringify({ ...r.state, speed: this.settings.speed }) !== JSON.stringify(this.settings)) {
       this.settings = { ...r.state, speed: this.settings.speed };
       this.session.send('configure', { settings: r.state });
@@ -188,7 +191,7 @@ export class NNPlayground extends NNElement {
   sync() {
     this.showPlay();
     const should = !!(this.wantPlay && this.visible && this.session && this.isConnected);
-    if (should === this.sentPlay) return;
+    if (should === this.sentPlay || !this.session) return;
     this.sentPlay = should;
     if (should) training.add(this); else training.delete(this);
     this.session.send(should ? 'play' : 'pause');
@@ -224,6 +227,7 @@ export class NNPlayground extends NNElement {
         break;
       }
       case 'frame': {
+        if (m.run !== undefined && m.run !== this.run) { this.chart.reset(); this.run = m.run; }
         if (m.history && m.history.train.length) this.chart.push(m.history.train, m.history.test);
         const prev = this.lastFrame;
         if (prev) { if (!m.map) m.map = prev.map; if (!m.neurons) m.neurons = prev.neurons; }
@@ -242,6 +246,9 @@ export class NNPlayground extends NNElement {
         this.wantPlay = false;
         this.sync();
         this.showMessage([`training stopped at epoch ${fmtInt(m.epoch)}: ${m.message}. Lower the learning rate or reset.`], 'note');
+        break;
+      case 'stalled':
+        this.showMessage([`epoch ${fmtInt(m.epoch)}: ${m.message.replace(/^stalled at epoch \d+: /, 'training has stalled: ')}.`], 'note');
         break;
       case 'error':
         this.showMessage([`${m.context ? m.context + ': ' : ''}${m.message}`]);

@@ -1,0 +1,187 @@
+// Issue 11 "every view shows the current state", as a person sees it: the loss chart starts over
+// when the network or the data is replaced, thumbnails vanish when they do not apply, the
+// parameter panel follows the optimiser, the epoch counter shows an imported model's epoch, a
+// hovered neuron takes the large map, a clicked point keeps the trained weights, a stalled
+// classification says so, and the names are readable. Every test here failed on main before
+// the web split (see /work/notes/web.md). Screenshots: test-output/browser/5x-*.png.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, waitReady, shot } from './harness.mjs';
+
+let srv, browser;
+test.before(async () => { srv = await startServer(); browser = await launch(); });
+test.after(async () => { await browser?.close(); srv?.stop(); });
+
+async function fresh(hash = '') {
+  const { page, problems } = await openPage(browser.context, srv.url + hash);
+  await waitReady(page);
+  await page.waitForFunction(() => document.querySelector('.total-params'), null, { timeout: 10000 });
+  return { page, problems };
+}
+const epochOf = async (page) => Number((await page.locator('#epoch').textContent()).replace(/,/g, ''));
+async function trainTo(page, epochs) {
+  await page.locator('#play').click();
+  await page.waitForFunction((n) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= n, epochs, { timeout: 30000 });
+  await page.locator('#play').click();
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-label') === 'Train');
+  await page.waitForTimeout(300);  // a frame still in flight
+}
+const chartLabel = (page) => page.locator('#chart').getAttribute('aria-label');
+// Dark pixels in the chart's plot area (the test-loss line; legend and labels are lighter).
+const chartInk = (page) => page.evaluate(() => {
+  const c = document.getElementById('chart');
+  const top = Math.ceil(16 * devicePixelRatio);
+  const d = c.getContext('2d').getImageData(0, top, c.width, c.height - top).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] < 100) n++;
+  return n;
+});
+async function exportModel(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-model').click()]);
+  return (await dl.createReadStream()).toArray().then((b) => Buffer.concat(b).toString());
+}
+
+test('the loss chart starts over when the data or the network is replaced', async () => {
+  const { page, problems } = await fresh('#dataset=xor&networkShape=4');
+  await trainTo(page, 40);
+  assert.match(await chartLabel(page), /Loss chart over \d+ epochs: training loss \(grey line\) and test loss \(black line\), loss axis from 0 to \d\.\d{4}/);
+  assert.ok(await chartInk(page) > 20, 'a line is drawn');
+  await shot(page, '50-chart-axes-legend');
+  // a new dataset: the chart is empty until training starts again
+  await page.locator('#dataset').selectOption('circle');
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,000');
+  await page.waitForFunction(() => /no epochs trained yet/.test(document.getElementById('chart').getAttribute('aria-label')));
+  assert.equal(await chartInk(page), 0);
+  // again after a model import (the model's run replaces this one)
+  await trainTo(page, 20);
+  const model = await exportModel(page);
+  await trainTo(page, 40);
+  await page.locator('#import-model').setInputFiles({ name: 'm.json', mimeType: 'application/json', buffer: Buffer.from(model) });
+  await page.waitForFunction(() => /no epochs trained yet/.test(document.getElementById('chart').getAttribute('aria-label')));
+  assert.equal(await chartInk(page), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the epoch counter shows an imported model\'s epoch', async () => {
+  const { page, problems } = await fresh('#dataset=xor&networkShape=4');
+  await trainTo(page, 30);
+  const trained = await epochOf(page);
+  const model = await exportModel(page);
+  assert.match(model, new RegExp(`"epochs": ${trained}\\b`));
+  await page.locator('#reset').click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,000');
+  await page.locator('#import-model').setInputFiles({ name: 'trained.json', mimeType: 'application/json', buffer: Buffer.from(model) });
+  await page.waitForFunction((n) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) === n, trained);
+  assert.match(await page.locator('#model-name').textContent(), new RegExp(`trained ${trained} epochs`));
+  // training goes on from there
+  await page.locator('#step').click();
+  await page.waitForFunction((n) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) === n + 1, trained);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a clicked point keeps the trained weights; the chart starts over', async () => {
+  const { page, problems } = await fresh('#dataset=xor&networkShape=4');
+  await trainTo(page, 60);
+  const epoch = await epochOf(page);
+  const loss = Number(await page.locator('#train-loss').textContent());
+  const points = await page.evaluate(() => window.nnplayDebug().points.x1.length);
+  await page.locator('#add-class').selectOption('1');
+  await page.locator('#heatmap').click({ position: { x: 20, y: 20 } });
+  await page.waitForFunction((n) => document.getElementById('data-note').textContent.startsWith(`Your data: ${n} points`),
+    (points + 1).toLocaleString('en-US'));
+  assert.equal(await epochOf(page), epoch, 'same network, same epoch');
+  const after = Number(await page.locator('#train-loss').textContent());
+  // one more point changes the mean loss a little; a new network would be back at its start
+  assert.ok(Math.abs(after - loss) < 0.05, `loss ${loss} → ${after}`);
+  await page.waitForFunction(() => /no epochs trained yet/.test(document.getElementById('chart').getAttribute('aria-label')));
+  await shot(page, '51-point-added');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('thumbnails vanish for a CSV with 3 inputs; the optimiser line follows the select', async () => {
+  const { page, problems } = await fresh('#networkShape=3');
+  await page.locator('#step').click();
+  await page.waitForFunction(() => document.querySelectorAll('#diagram image[href]').length >= 6);
+  const rows = ['a,b,c,label'];
+  for (let i = 0; i < 40; i++) rows.push(`${i % 5},${(i * 7) % 11},${(i * 3) % 4},${i % 2}`);
+  await page.locator('#csv').setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForFunction(() => /3 inputs/.test(document.getElementById('data-note').textContent));
+  await page.locator('#step').click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,001');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#diagram image[href]').count(), 0, 'no thumbnail left from the 2-D data');
+  await shot(page, '52-csv-no-thumbnails');
+  // Optimiser state: SGD keeps none; Adam two floats per parameter (3×3+3×1 = 12 weights + 4 biases = 16)
+  assert.match(await page.locator('#params').textContent(), /Optimiser state \(SGD\)0 floats/);
+  await page.locator('#optimizer').selectOption('adam');
+  await page.waitForFunction(() => /Optimiser state \(Adam\)32 floats = 128 B/.test(document.getElementById('params').textContent));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('hovering or focusing a neuron shows its map in the large heatmap', async () => {
+  const { page, problems } = await fresh('#dataset=xor&networkShape=4');
+  await trainTo(page, 30);
+  const pixels = () => page.evaluate(() => {
+    const c = document.getElementById('heatmap');
+    return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 97 === 0)).join(',');
+  });
+  const output = await pixels();
+  const neuron = page.locator('#diagram .node[data-layer="0"][data-unit="1"]');
+  await neuron.hover();
+  await page.waitForFunction(() => /Showing neuron 2 of hidden 1/.test(document.getElementById('map-caption').textContent));
+  assert.notEqual(await pixels(), output, 'the map changed');
+  await shot(page, '53-neuron-map');
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => /FP32 output/.test(document.getElementById('map-caption').textContent));
+  assert.equal(await pixels(), output, 'the output map is back');
+  // the keyboard: focusing a neuron does the same
+  await neuron.focus();
+  await page.waitForFunction(() => /Showing neuron 2 of hidden 1/.test(document.getElementById('map-caption').textContent));
+  // an input neuron shows its feature
+  await page.locator('#diagram .node[data-layer="-1"][data-unit="0"]').hover();
+  await page.waitForFunction(() => /Showing input x₁/.test(document.getElementById('map-caption').textContent));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a classification that stalls says so and offers a way out', async () => {
+  // all-zero weights never break symmetry: the loss goes flat at chance
+  const { page, problems } = await fresh('#dataset=circle&initZero=true&speed=10');
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /training has stalled/.test(document.getElementById('messages').textContent), null, { timeout: 30000 });
+  const m = await page.locator('#messages').textContent();
+  assert.match(m, /Epoch \d+: training has stalled: the training loss has stayed at \d\.\d{4} for 50 epochs and the accuracy \(\d+\.\d%\) is no better than always answering the most common class \(\d+\.\d%\); try resetting with a random initialiser/);
+  assert.ok(await page.locator('#messages').getByRole('button', { name: 'Reset the network' }).isVisible());
+  await page.locator('#play').click();
+  await shot(page, '54-stalled');
+  // the offer for this cause: random initial weights
+  await page.locator('#messages').getByRole('button', { name: 'Use random initial weights' }).click();
+  await page.waitForFunction(() => /initZero=false/.test(location.hash) && !document.querySelector('[data-setting="initZero"]').checked);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('readable names: initialisers, activations, SIMD, losses', async () => {
+  const { page, problems } = await fresh();
+  const opts = async (sel) => page.locator(`${sel} option`).allTextContents();
+  const inits = await opts('#init');
+  for (const n of ['Xavier/Glorot uniform', 'He normal', 'LeCun uniform', 'All zero']) assert.ok(inits.includes(n), n);
+  const acts = await opts('#activation');
+  for (const n of ['Leaky ReLU (slope 0.01)', 'ReLU', 'tanh', 'GELU (tanh approximation)']) assert.ok(acts.includes(n), n);
+  assert.ok((await opts('#layer-editor select')).includes('Leaky ReLU (slope 0.01)'));
+  // the value behind a name stays the setting's
+  await page.locator('#init').selectOption({ label: 'He normal' });
+  await page.waitForFunction(() => /init=he_normal/.test(location.hash));
+  const status = await page.locator('#status').textContent();
+  assert.match(status, /WebAssembly SIMD128 \(4 float lanes\)/);
+  assert.doesNotMatch(status, /sse\d|avx|neon/i);
+  assert.match(await page.locator('#train-loss').textContent(), /^\d\.\d{4}$/);
+  assert.match(await page.locator('#test-loss').textContent(), /^\d\.\d{4}$/);
+  await shot(page, '55-names');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
