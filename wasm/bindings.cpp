@@ -583,6 +583,7 @@ struct NetworkHandle {
                 e.set("train", metrics_val(r.train));
                 e.set("test", metrics_val(r.test));
                 e.set("diverged", r.diverged);
+                e.set("stalled", r.stalled);
                 e.set("message", r.message);
                 o.set("report", e);
             }

@@ -333,7 +333,7 @@ function wrapModule(M) {
       const r = check(h.trainPart(d, trainOptions(o), nonNegInt('batches', opt(o.batches, 1))));
       const e = r.report;
       return { batches: r.batches, position: r.position, report: e === null ? null : {
-        epoch: e.epoch, train: metrics(e.train), test: metrics(e.test), diverged: e.diverged, message: e.message } };
+        epoch: e.epoch, train: metrics(e.train), test: metrics(e.test), diverged: e.diverged, stalled: e.stalled, message: e.message } };
     }
     trainBatch(x, y, o) {
       const h = handleOf(this, 'net');
