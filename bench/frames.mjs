@@ -67,6 +67,8 @@ export const CASES = [
   { id: 'spiral 7 features 6×8 tanh, max speed', key: 'spiral-max', hash: `dataset=spiral&networkShape=8,8,8,8,8,8&activation=tanh&${SEVEN}`, speed: 'max', tf: false },
   { id: '2-256-128-64-1 tanh circle, 1 epoch/frame', key: 'wide', hash: `dataset=circle&networkShape=256,128,64&activation=tanh&${TWO}`, speed: '1', tf: false },
   { id: '2-256-128-64-1 tanh circle, max speed', key: 'wide-max', hash: `dataset=circle&networkShape=256,128,64&activation=tanh&${TWO}`, speed: 'max', tf: false },
+  // issue 15's page: the digits network with its weight images and activations drawn (≥ 30 fps wanted)
+  { id: 'digits 784-256-128-64-10, page defaults', key: 'digits', hash: 'dataset=digits', speed: null, tf: false, warmup: 5, noEpochs: true },
   { id: 'ten <nn-playground> widgets training', key: 'ten', ten: true, long: true },
   { id: 'article web/examples/hidden-layers.html', key: 'article', article: true, long: true },
 ];
@@ -148,7 +150,7 @@ async function start(page, c, side, urls) {
     await page.waitForTimeout(300);
     await page.click('#play-pause-button');
   } else {
-    await page.goto(`${base}#${c.hash}&speed=${c.speed}`);
+    await page.goto(`${base}#${c.hash}${c.speed ? `&speed=${c.speed}` : ''}`);
     await page.waitForFunction(() => /Ready/.test(document.getElementById('status')?.textContent ?? '') &&
       document.querySelectorAll('#diagram .node').length > 0, null, { timeout: 30000 });
     await page.click('#play');
@@ -163,13 +165,13 @@ async function measureOne(browser, c, side, urls, run) {
   page.on('pageerror', (e) => problems.push(e.message));
   try {
     await start(page, c, side, urls);
-    await page.waitForTimeout(WARMUP * 1000);
+    await page.waitForTimeout((c.warmup ?? WARMUP) * 1000);
     const secs = c.long ? LONG_SECONDS : SECONDS;
-    const e0 = c.long ? NaN : await epochOf(page, peer);
+    const e0 = c.long || c.noEpochs ? NaN : await epochOf(page, peer);
     const maps = () => (window.nnplayPerf && window.nnplayPerf().mapsDrawn != null ? window.nnplayPerf().mapsDrawn : window.__frames.put100);
     const m0 = await page.evaluate(`[performance.now(), (${maps})()]`);
     await page.waitForTimeout(secs * 1000);
-    const e1 = c.long ? NaN : await epochOf(page, peer);
+    const e1 = c.long || c.noEpochs ? NaN : await epochOf(page, peer);
     const r = await page.evaluate(([t0]) => {
       const rec = window.__frames, t1 = performance.now();
       const ts = [];

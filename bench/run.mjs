@@ -326,6 +326,10 @@ if (frames) {
     const fps = med(key, (x) => x.fps), p95 = med(key, (x) => x.p95);
     if (fps != null) target(`frames: ${frames.meta.cases.find((c) => c.key === key).id}`, `${fps.toFixed(0)} fps, p95 ${p95.toFixed(1)} ms`, '60 fps, p95 ≤ 20 ms', fps >= 57 && p95 <= 20);
   }
+  {
+    const fps = med('digits', (x) => x.fps);
+    if (fps != null) target('frames: digits 784-256-128-64-10 (page defaults)', `${fps.toFixed(0)} fps`, '≥ 30 fps', fps >= 30);
+  }
   for (const key of ['spiral-max', 'wide-max']) {
     const fps = med(key, (x) => x.fps), maps = med(key, (x) => x.mapsPerSec ?? 0);
     if (fps != null) target(`frames: ${frames.meta.cases.find((c) => c.key === key).id}`, `${fps.toFixed(0)} fps, ${maps.toFixed(1)} maps/s`, '≥ 30 fps, maps updating', fps >= 30 && maps > 1);
