@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { createNNPlay } from '../../web/lib/nnplay.mjs';
+import { missing } from '../missing-tool.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const DIGITS = resolve(root, 'web/gen/digits.nnim.gz');
@@ -52,7 +53,7 @@ test('NNIM: the core writer round-trips, and the file equals datasetFromImages',
   a.delete(); b.delete();
 });
 
-test('fashion: Debian IDX files through datasetFromIDX (decompressed with node zlib)', { skip: !existsSync(FASHION) && 'dataset-fashion-mnist is not installed' }, () => {
+test('fashion: Debian IDX files through datasetFromIDX (decompressed with node zlib)', { skip: missing(`Fashion-MNIST ${FASHION}`, existsSync(FASHION), "Debian's dataset-fashion-mnist: 'bash scripts/setup.sh test'") }, () => {
   const im = gunzipSync(readFileSync(`${FASHION}/t10k-images-idx3-ubyte.gz`));
   const lb = gunzipSync(readFileSync(`${FASHION}/t10k-labels-idx1-ubyte.gz`));
   const d = nn.datasetFromIDX(im, lb, { samples: 500, seed: 3 });
@@ -126,7 +127,7 @@ test('INT4 weights: coarser than INT8, accuracy still reported', () => {
   net.delete(); d.delete();
 });
 
-test('digits: the JS API and the native CLI give the same run bit for bit', { skip: !existsSync(cli) && `no CLI at ${cli}` }, () => {
+test('digits: the JS API and the native CLI give the same run bit for bit', { skip: missing(`the native CLI ${cli}`, existsSync(cli), "build it with 'bash scripts/build.sh native'") }, () => {
   const args = ['train', '--json', '--dataset', 'digits', '--images', DIGITS, '--samples', '1200', '--train-ratio', '0.75',
     '--hidden', '32,16', '--activation', 'relu', '--init', 'he_uniform', '--optimizer', 'adam', '--lr', '0.002',
     '--batch', '50', '--epochs', '3', '--seed', '11'];

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createNNPlay } from '../../web/lib/nnplay.mjs';
+import { missing } from '../missing-tool.mjs';
 
 const nn = await createNNPlay();
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -122,7 +123,7 @@ test('bad input: the core names the field, the module keeps working, no heap is 
   assert.ok(nn.heapUsed() <= before + 4096, `heap in use ${before} → ${nn.heapUsed()}`);
 });
 
-test('the CLI --json and the API give the same numbers', { skip: !existsSync(CLI) && `no CLI at ${CLI}` }, () => {
+test('the CLI --json and the API give the same numbers', { skip: missing(`the native CLI ${CLI}`, existsSync(CLI), "build it with 'bash scripts/build.sh native'") }, () => {
   const same = (cli, api, what) => {
     assert.equal(BigInt(cli.params), api.params, `${what} params`);
     assert.equal(BigInt(cli.active_params), api.active_params, `${what} active`);
