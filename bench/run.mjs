@@ -2,6 +2,7 @@
 // bench/results/latest.json and latest.md: median and min–max over runs, ratios taken
 // within each run (same process, same moment) and then their median across runs.
 //   node bench/run.mjs [--runs=5] [--quick] [--native=build/b-native] [--wasm=build/b-wasm]
+//     [--no-page] [--no-frames] [--no-digits] [--frames-runs=3] [--digits-runs=1]
 // scripts/bench.sh builds what this needs first.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -130,6 +131,14 @@ const startup = {};
 let frames = null;
 if (!args['no-page'] && !args['no-frames'] && fs.existsSync('/usr/bin/chromium')) {
   frames = runJSON(process.execPath, ['bench/frames.mjs', `--runs=${args['frames-runs'] ?? Math.min(RUNS, 3)}`, ...q], {
+    NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace('--no-experimental-fetch', '').trim(),
+  });
+}
+// Handwritten digits in the page (issue 15): bench/digits.mjs in its own Chromium, after the
+// frames (one run by default: each run trains to 95%, ~20-60 s). Skipped like the frames.
+let digits = null;
+if (!args['no-page'] && !args['no-digits'] && fs.existsSync('/usr/bin/chromium')) {
+  digits = runJSON(process.execPath, ['bench/digits.mjs', '--json', `--runs=${args['digits-runs'] ?? 1}`, ...q], {
     NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace('--no-experimental-fetch', '').trim(),
   });
 }
@@ -295,6 +304,29 @@ if (frames) {
   md.push('');
 }
 
+// ---- digits (issue 15) ------------------------------------------------------------------------
+const DR = digits?.runs ?? [];
+const fnum = (v, d = 0) => (v == null || Number.isNaN(v) ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+if (digits) {
+  md.push('## Handwritten digits in the page (issue 15, bench/digits.mjs)', '');
+  md.push('Headless Chromium, page defaults (784-256-128-64-10 ReLU, softmax, He uniform, Adam 0.002, batch 128, 80% train).' +
+    ' "Choose" = picking Handwritten digits in the Dataset menu with Play pressed at once; "to 95%" = Play on a fresh' +
+    ` \`#dataset=digits\` until the test accuracy shows ≥ 95% (limit ${digits.limitS} s); long tasks = main-thread tasks > 50 ms` +
+    ` meanwhile (PerformanceObserver); samples/s of the page (all of trainPart, each epoch's evaluation included / optimiser` +
+    ` steps only) next to tfjs-wasm training the same network with trainOnBatch in the same browser (${digits.tfjsWindowMs / 1000} s window).` +
+    (digits.quick ? ' QUICK: a smoke test, not figures.' : ''), '');
+  md.push('| run | load | file B | choose → data ms | → network drawn ms | → first epoch ms | Play → 95% | long tasks (longest ms) | page samples/s (steps only) | tfjs-wasm samples/s | steps / tfjs | spiral 65% / 75% s |');
+  md.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of DR) {
+    const c = r.choose, t = r.train;
+    md.push(`| ${r.run + 1} | ${r.loadAverage.split(' ')[0]} | ${fnum(c.transferred)} | ${fnum(c.loadedMs)} | ${fnum(c.networkMs)} | ${fnum(c.firstEpochMs)} | ` +
+      `${t.reached ? `${fnum(t.reached.seconds, 1)} s (epoch ${t.reached.epoch}, ${t.reached.accuracy}%)` : `not in ${t.limitS} s (epoch ${t.epochs}, ${t.accuracy}%)`} | ` +
+      `${t.longTasks} (${fnum(t.longestMs)}) | ${fnum(t.samplesPerSec)} (${fnum(t.trainSamplesPerSec)}) | ${fnum(r.tfjs.samplesPerSec)} | ` +
+      `${fnum(t.trainSamplesPerSec / r.tfjs.samplesPerSec, 2)}× | ${fnum(r.spiral.to65, 1)} / ${fnum(r.spiral.to75, 1)} |`);
+  }
+  md.push('');
+}
+
 // ---- targets (issue 6) ---------------------------------------------------------------------------
 const targets = [];
 function target(what, value, goal, met, note = '') { targets.push({ what, value, goal, met, note }); }
@@ -353,13 +385,23 @@ if (frames) {
     target(`${GRID[1].id} (JS API) vs the WASM GEMM's time for its 830 MFLOP (${gemmMs.toFixed(1)} ms)`, `${(gridMs / gemmMs).toFixed(2)}×`, '≤ 1.5×', gridMs <= 1.5 * gemmMs);
   }
 }
-md.push('## Targets (issues 6 and 14)', '');
+if (DR.length) {
+  const secs = DR.map((r) => r.train.reached?.seconds ?? Infinity);
+  const worst = Math.max(...secs);
+  target('digits page: Play → 95% test (default settings)', DR.map((r) => (r.train.reached ? `${r.train.reached.seconds.toFixed(1)} s` : `not in ${r.train.limitS} s`)).join(', '), '≤ 30 s', worst <= 30);
+  const long = Math.max(...DR.map((r) => r.train.longTasks));
+  target('digits page: main-thread tasks > 50 ms while training', DR.map((r) => `${r.train.longTasks} (longest ${fnum(r.train.longestMs)} ms)`).join(', '), 'none', long === 0);
+  const ratios = DR.map((r) => r.train.samplesPerSec / r.tfjs.samplesPerSec).filter((x) => Number.isFinite(x));
+  if (ratios.length) target('digits page samples/s (evaluation included) / tfjs-wasm same network', `${median(ratios).toFixed(2)}×`, 'reported (no goal)', null);
+  target('digits: choose → first epoch running', DR.map((r) => `${fnum(r.choose.firstEpochMs)} ms`).join(', '), 'reported (no goal)', null);
+}
+md.push('## Targets (issues 6, 14 and 15)', '');
 md.push('| target | measured | goal | |', '|---|---|---|---|');
-for (const t of targets) md.push(`| ${t.what} | ${t.value} | ${t.goal} | ${t.met ? 'met' : '**missed**'} |`);
+for (const t of targets) md.push(`| ${t.what} | ${t.value} | ${t.goal} | ${t.met == null ? '' : t.met ? 'met' : '**missed**'} |`);
 md.push('');
 
 fs.mkdirSync(OUTDIR, { recursive: true });
-fs.writeFileSync(path.join(OUTDIR, 'latest.json'), JSON.stringify({ meta, sizes, startup, frames, targets, rows: [...rows.values()] }, null, 1) + '\n');
+fs.writeFileSync(path.join(OUTDIR, 'latest.json'), JSON.stringify({ meta, sizes, startup, frames, digits, targets, rows: [...rows.values()] }, null, 1) + '\n');
 fs.writeFileSync(path.join(OUTDIR, 'latest.md'), md.join('\n'));
 process.stdout.write(md.join('\n'));
 log(`run: wrote bench/results/latest.md and latest.json (${meta.seconds} s of runs)`);
