@@ -104,3 +104,33 @@ test('every way out of a document closes the widget\'s session in the worker', {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('widget attributes named like Object.prototype members are refused by name', { timeout: 60000 }, async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-attrs-'));
+  const file = path.join(tmp, 'attrs.html');
+  fs.writeFileSync(file, `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="${pathToFileURL(BUNDLE).href}"></script></head><body>
+<nn-playground id="a" dataset="toString" activation="constructor" controls="valueOf,__proto__"></nn-playground>
+<nn-weight-count id="b" layers="2,3" precision="__proto__" bias="hasOwnProperty"></nn-weight-count>
+</body></html>`);
+  const browser = await launch();
+  try {
+    const { page, problems } = await openPage(browser.context, pathToFileURL(file).href);
+    const msg = (id) => page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('.msg').textContent, id);
+    await page.waitForFunction(() => document.getElementById('b').shadowRoot.querySelector('.msg.on'));
+    await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('.msg.on'));
+    const a = await msg('a');
+    assert.match(a, /dataset: "toString" is not allowed; allowed: circle, xor, gauss, spiral, plane, multigauss/);
+    assert.match(a, /activation: "constructor" is not allowed/);
+    assert.match(a, /controls: "valueOf,__proto__" names "valueOf"/);
+    const b = await msg('b');
+    assert.match(b, /precision: "__proto__" is not allowed; allowed: fp32, fp16, int8/);
+    assert.match(b, /bias: "hasOwnProperty" is not a boolean/);
+    assert.deepEqual(await page.evaluate(() => window.nnplayWidgets.stats().sessions), 0, 'nothing started');
+    await shot(page, '46-widget-prototype-attrs');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});

@@ -130,8 +130,11 @@ test('the weight editor: 1-based like the hover text, an empty field edits nothi
 });
 
 test('a model does not silently replace a loaded CSV', async () => {
-  const { page, problems } = await fresh('#networkShape=3');
-  const model = await exportModel(page);  // 2 inputs (x1, x2)
+  // a model saved on another dataset (xor): its settings would regenerate the data
+  const { page, problems } = await fresh('#networkShape=3&dataset=xor');
+  const model = await exportModel(page);  // 2 inputs (x1, x2), settings dataset=xor
+  await page.evaluate(() => { location.hash = '#networkShape=3&dataset=circle'; });
+  await page.waitForFunction(() => window.nnplayDebug().state.dataset === 'circle');
   const rows = ['a,b,c,label'];
   for (let i = 0; i < 40; i++) rows.push(`${i % 5},${(i * 7) % 11},${(i * 3) % 4},${i % 2}`);
   await page.locator('#csv').setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
@@ -141,6 +144,12 @@ test('a model does not silently replace a loaded CSV', async () => {
   assert.match(await messages(page), /file two-inputs\.json: the model has 2 inputs but your CSV has 3\. The current network is kept\./);
   assert.match(await page.locator('#data-note').textContent(), /Your CSV: 40 rows, 3 inputs \(a, b, c\)/);
   assert.equal(await page.evaluate(() => window.nnplayDebug().net.inputs), 3);
+  // the worker still trains on the CSV: one step, and the page still says so
+  await page.locator('#step').click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,001');
+  assert.equal(await page.evaluate(() => window.nnplayDebug().net.inputs), 3);
+  await page.locator('#reset').click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,000');
   // a model that fits the CSV loads, and the CSV stays
   const fits = await exportModel(page);
   await importModel(page, 'fits.json', fits);
@@ -149,6 +158,19 @@ test('a model does not silently replace a loaded CSV', async () => {
   await page.locator('#step').click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,001');
   await shot(page, '44-model-over-csv');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('CSV columns named like Object.prototype members are just names', async () => {
+  const { page, problems } = await fresh('#networkShape=3');
+  const rows = ['toString,constructor,__proto__,label'];
+  for (let i = 0; i < 30; i++) rows.push(`${i % 5},${(i * 7) % 11},${(i * 3) % 4},${i % 2}`);
+  await page.locator('#csv').setInputFiles({ name: 'proto.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForFunction(() => /Your CSV: 30 rows, 3 inputs \(toString, constructor, __proto__\)/.test(document.getElementById('data-note').textContent));
+  assert.deepEqual(await page.locator('#diagram .block-label').allTextContents(), ['3 × 3 = 9 weights', '3 × 1 = 3 weights']);
+  await page.locator('#step').click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,001');
   assert.deepEqual(problems, []);
   await page.close();
 });
