@@ -1,7 +1,11 @@
 // CSV import: comma-separated numeric columns plus one label column, into a Dataset.
 // Parses text already in memory (the caller reads the file), so it works the same
 // natively and in WASM. Every rejection names the line (1-based, as an editor shows
-// it), the column (1-based) and the offending value.
+// it), the column (1-based) and the offending value, quoted (nn::quoted).
+// Everything a file may declare is bounded before it is stored (limits.h): bytes, rows,
+// columns (a record stops at kMaxCsvColumns + 1 fields: a 25,000,000-column line used to
+// take 1.8 GB of wasm memory) and the length of a column name.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -89,6 +93,11 @@ private:
                 f.text.assign(t_.substr(start, end - start));
             }
             any = any || f.quoted || !f.text.empty();
+            if (r.fields.size() >= kMaxCsvColumns)
+                throw Error("line " + std::to_string(r.line) + ": more than " +
+                            format_thousands(int64_t(kMaxCsvColumns)) + " columns; the limit is " +
+                            format_thousands(int64_t(kMaxCsvColumns)) + " (" +
+                            format_thousands(kMaxTrainWidth) + " inputs and a label)");
             r.fields.push_back(std::move(f));
             if (pos_ < t_.size() && t_[pos_] == ',') {
                 ++pos_;
@@ -137,11 +146,6 @@ bool all_digits(const std::string& s) {
     return true;
 }
 
-std::string quote_for_msg(const std::string& s) {
-    if (s.size() <= 40) return "'" + s + "'";
-    return "'" + s.substr(0, 37) + "...'";
-}
-
 }  // namespace
 
 Dataset parse_csv(std::string_view text, const CsvOptions& opt) {
@@ -153,6 +157,7 @@ Dataset parse_csv(std::string_view text, const CsvOptions& opt) {
         throw Error("train ratio must be in (0, 1] (the share of rows used for training), got " +
                     std::to_string(opt.train_ratio));
 
+    check_not_utf16(text, "CSV");
     Reader reader(text);
     Record rec;
     if (!reader.next(rec)) throw Error("CSV is empty: expected comma-separated numeric columns");
@@ -166,7 +171,20 @@ Dataset parse_csv(std::string_view text, const CsvOptions& opt) {
     }
     size_t cols = rec.fields.size();
     if (header)
-        for (const Field& f : rec.fields) names.push_back(f.text);
+        for (const Field& f : rec.fields) {
+            const size_t col = names.size() + 1;
+            // Names become the model's feature names: the writer's and reader's limits.
+            if (size_t bad = invalid_utf8_at(f.text); bad != std::string::npos)
+                throw Error("line " + std::to_string(rec.line) + ", column " + std::to_string(col) +
+                            ": the name " + quoted(f.text, '"') + " is not UTF-8 text (byte " +
+                            std::to_string(bad + 1) + "); save the file as UTF-8");
+            if (f.text.size() > kMaxNameBytes)
+                throw Error("line " + std::to_string(rec.line) + ", column " + std::to_string(col) +
+                            ": the name " + quoted(f.text, '"') + " is " +
+                            format_thousands(int64_t(f.text.size())) + " bytes; a column name is at most " +
+                            format_thousands(int64_t(kMaxNameBytes)));
+            names.push_back(f.text);
+        }
     if (cols < 2)
         throw Error("line " + std::to_string(rec.line) + ": need at least 2 columns (inputs and a "
                     "label) separated by commas, got 1");
@@ -185,17 +203,15 @@ Dataset parse_csv(std::string_view text, const CsvOptions& opt) {
             if (all_digits(opt.label_column)) {
                 size_t idx = size_t(std::stoul(opt.label_column));
                 if (idx >= cols)
-                    throw Error("label column " + opt.label_column + " is out of range: the file "
+                    throw Error("label column " + opt.label_column /* digits only */ + " is out of range: the file "
                                 "has " + std::to_string(cols) + " columns (0-based indices 0.." +
                                 std::to_string(cols - 1) + ")");
                 label_col = idx;
             } else if (header) {
-                std::string list;
-                for (size_t j = 0; j < names.size(); ++j) list += (j ? ", " : "") + names[j];
-                throw Error("label column '" + opt.label_column + "' not found; the columns are: " +
-                            list + " (or give a 0-based index)");
+                throw Error("label column " + quoted(opt.label_column) + " not found; the columns are: " +
+                            quoted_list(names) + " (or give a 0-based index)");
             } else {
-                throw Error("label column '" + opt.label_column + "' not found: the file has no "
+                throw Error("label column " + quoted(opt.label_column) + " not found: the file has no "
                             "header, so give a 0-based index 0.." + std::to_string(cols - 1));
             }
         }
@@ -203,13 +219,23 @@ Dataset parse_csv(std::string_view text, const CsvOptions& opt) {
 
     auto where = [&](size_t line, size_t col) {
         std::string s = "line " + std::to_string(line) + ", column " + std::to_string(col + 1);
-        if (header) s += " (\"" + names[col] + "\")";
+        if (header) s += " (" + quoted(names[col], '"') + ")";
         return s;
     };
 
     std::vector<float> x;
     std::vector<double> labels;
     size_t inputs = cols - 1;
+    {
+        // Room for every row at once (lines bound the rows from above), not the doubling
+        // growth that needs up to 3x the data while it copies.
+        size_t lines = 1;
+        for (char c : text) lines += c == '\n';
+        lines = std::min(lines, kMaxCsvRows + 1);
+        // Each value takes at least 2 bytes ("1,"), which bounds what a file can declare.
+        x.reserve(std::min(lines * inputs, text.size() / 2 + inputs));
+        labels.reserve(lines);
+    }
     bool have = !header;  // the first record is data when there is no header
     while (true) {
         if (!have && !reader.next(rec)) break;
@@ -229,10 +255,10 @@ Dataset parse_csv(std::string_view text, const CsvOptions& opt) {
                 case NumStatus::empty:
                     throw Error(where(rec.line, j) + ": empty value; every field must be a number");
                 case NumStatus::not_finite:
-                    throw Error(where(rec.line, j) + ": " + quote_for_msg(rec.fields[j].text) +
+                    throw Error(where(rec.line, j) + ": " + quoted(rec.fields[j].text) +
                                 " is not allowed; values must be finite numbers");
                 case NumStatus::not_number:
-                    throw Error(where(rec.line, j) + ": " + quote_for_msg(rec.fields[j].text) +
+                    throw Error(where(rec.line, j) + ": " + quoted(rec.fields[j].text) +
                                 " is not a number");
             }
             if (j == label_col) {
@@ -240,7 +266,7 @@ Dataset parse_csv(std::string_view text, const CsvOptions& opt) {
             } else {
                 float f = float(v);
                 if (!std::isfinite(f))
-                    throw Error(where(rec.line, j) + ": " + quote_for_msg(rec.fields[j].text) +
+                    throw Error(where(rec.line, j) + ": " + quoted(rec.fields[j].text) +
                                 " is too large for a 32-bit float (max about 3.4e38)");
                 x.push_back(f);
             }

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "limits.h"
 #include "loss.h"
 #include "rng.h"
 
@@ -69,8 +70,7 @@ struct CsvOptions {
     double train_ratio = 1.0;
     uint64_t seed = 1;
 };
-constexpr size_t kMaxCsvBytes = 64u << 20;
-constexpr size_t kMaxCsvRows = 1000000;
+// Limits (kMaxCsvBytes, kMaxCsvRows, kMaxCsvColumns, kMaxNameBytes) are in limits.h.
 Dataset parse_csv(std::string_view text, const CsvOptions& opt);
 
 // Targets for a loss: (n, outputs). half_mse binary → ±1 (TF Playground), bce → 0/1,

@@ -12,6 +12,11 @@ namespace nn {
 namespace {
 
 void check_budget(const Architecture& arch) {
+    // The model reader's limit too (limits.h): a network that is built can be saved and loaded.
+    if (arch.layers.size() > size_t(kMaxLayers))
+        throw Error("network has " + format_thousands(int64_t(arch.layers.size())) +
+                    " layers; this build trains at most " + format_thousands(kMaxLayers) +
+                    " (hidden and output layers)");
     for (size_t l = 0; l < arch.layers.size(); ++l) {
         if (arch.layers[l].units > kMaxTrainWidth)
             throw Error("layer " + std::to_string(l + 1) + ": " +

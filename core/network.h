@@ -6,18 +6,12 @@
 #include <vector>
 #include "arch.h"
 #include "init.h"
+#include "limits.h"
 #include "loss.h"
 
 namespace nn {
 
-// Budget for networks that are actually allocated (counting has no such limit).
-// 16,777,216 params = 64 MiB of fp32 weights, 192 MiB with Adam state and gradients:
-// what a browser tab can hold without being killed. Refused up front with the size.
-constexpr int64_t kMaxTrainParams = 16777216;
-constexpr int64_t kMaxTrainWidth = 65536;
-// Activation buffers of one batch (z, a, and in training dz, da for every layer):
-// 2^26 floats = 256 MiB at most, refused up front with the size it would need.
-constexpr int64_t kMaxBatchFloats = int64_t(1) << 26;
+// The budget (kMaxTrainParams, kMaxTrainWidth, kMaxLayers, kMaxBatchFloats) is in limits.h.
 
 // Reusable buffers for one batch size; grows on demand, never shrinks mid-training.
 struct Workspace {

@@ -12,7 +12,7 @@ APT_PACKAGES=(cmake ninja-build g++ clang emscripten libxsimd-dev catch2 nlohman
               libclang-rt-14-dev chromium nodejs python3 gzip)
 # Debian's python3-torch is installed for /usr/bin/python3 (not a pyenv python on PATH):
 # tests call /usr/bin/python3 explicitly.
-[ "${1:-}" = test ] && APT_PACKAGES+=(python3-torch dataset-fashion-mnist)
+[ "${1:-}" = test ] && APT_PACKAGES+=(python3-torch dataset-fashion-mnist strace)  # strace: tests/cli kills a save mid-write
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -20,6 +20,8 @@ set(NN_TEST_SOURCES
   tests/core/test_images.cpp
   tests/core/test_fuzz_regressions.cpp
   tests/core/test_transformer.cpp
+  tests/core/test_error.cpp
+  tests/core/test_limits.cpp
 )
 add_library(nn_catch_main OBJECT tests/catch_main.cpp)
 target_link_libraries(nn_catch_main PRIVATE nn_deps)

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "arch.h"
+#include "cli_io.h"
 #include "error.h"
 #include "hf_config.h"
 #include "transformer.h"
@@ -79,22 +80,15 @@ bool whole(const std::string& s) {
     return true;
 }
 
+// Through cli::read_file (cli_io.h), like every file the CLI reads: a directory is "is a
+// directory", a pipe is bounded, and the size is refused before reading.
 std::string read_config(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Failed{"--hf-config: cannot open " + nn::quoted(path)};
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    if (size < 0) throw Failed{"--hf-config: cannot read " + nn::quoted(path)};
-    // Refuse before reading: a 100 MB file is never loaded.
-    if (uint64_t(size) > kMaxHfConfigBytes)
-        throw Failed{"--hf-config: " + nn::quoted(path) + " is " + format_thousands(int64_t(size)) +
-                     " bytes; the limit is " + format_thousands(int64_t(kMaxHfConfigBytes)) + " bytes (" +
-                     format_bytes(int64_t(kMaxHfConfigBytes)) + "); a config.json is a few kB"};
-    in.seekg(0);
-    std::string s(size_t(size), '\0');
-    in.read(&s[0], size);
-    if (!in) throw Failed{"--hf-config: cannot read " + nn::quoted(path)};
-    return s;
+    try {
+        return read_file(path, kMaxHfConfigBytes, "--hf-config: file");
+    } catch (const Error& e) {
+        throw Failed{std::string(e.what()) + (std::string(e.what()).find("the limit") != std::string::npos
+                                                  ? "; a config.json is a few kB" : "")};
+    }
 }
 
 // Display width of UTF-8 text (× and → are one column, three bytes).

@@ -1,6 +1,8 @@
 // Reading image datasets for the CLI: files, gzip, default locations.
 #include "images_cli.h"
 
+#include "cli_io.h"
+
 #include <zlib.h>
 
 #include <cstdlib>
@@ -28,16 +30,10 @@ std::string default_images_path(const std::string& name) {
 }
 
 std::string read_file_gz(const std::string& path, size_t limit) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw nn::Error("cannot open '" + path + "'");
-    std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw nn::Error("cannot read '" + path + "'");
-    if (raw.size() < 2 || uint8_t(raw[0]) != 0x1f || uint8_t(raw[1]) != 0x8b) {
-        if (raw.size() > limit)
-            throw nn::Error("'" + path + "' is " + nn::format_thousands(int64_t(raw.size())) +
-                            " bytes; the limit is " + nn::format_thousands(int64_t(limit)));
-        return raw;
-    }
+    // cli::read_file (cli_io.h): "is a directory", the system's reason, and the size refused
+    // before reading (a gzip file is never larger than what it inflates to, within limit).
+    std::string raw = nn::cli::read_file(path, limit, "image file");
+    if (raw.size() < 2 || uint8_t(raw[0]) != 0x1f || uint8_t(raw[1]) != 0x8b) return raw;
     z_stream z{};
     // 16 + MAX_WBITS: gzip header, not zlib's.
     if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) throw nn::Error("zlib: cannot start inflating");
@@ -52,14 +48,14 @@ std::string read_file_gz(const std::string& path, size_t limit) {
         rc = inflate(&z, Z_NO_FLUSH);
         if (rc != Z_OK && rc != Z_STREAM_END) {
             inflateEnd(&z);
-            throw nn::Error("'" + path + "': corrupt gzip data (" +
+            throw nn::Error(nn::quoted(path) + ": corrupt gzip data (" +
                             (rc == Z_BUF_ERROR ? std::string("the file is truncated") :
                              z.msg ? std::string(z.msg) : "zlib error " + std::to_string(rc)) + ")");
         }
         out.append(buf, sizeof buf - z.avail_out);
         if (out.size() > limit) {
             inflateEnd(&z);
-            throw nn::Error("'" + path + "' inflates to more than " +
+            throw nn::Error(nn::quoted(path) + " inflates to more than " +
                             nn::format_thousands(int64_t(limit)) + " bytes (the limit)");
         }
     }

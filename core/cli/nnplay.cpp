@@ -1,6 +1,8 @@
 // nnplay: the core on the command line (count, train, eval). The only part of core/
-// that does I/O: it reads files, prints tables and JSON, and maps errors to exit codes
-// (0 ok, 1 failed run or bad file, 2 bad flags or values, 3 training diverged).
+// that does I/O: it reads files (core/cli/cli_io.cpp), prints tables and JSON, and maps
+// every failure to a message and an exit code (the table in cli_io.h, listed in kUsage).
+// Nothing escapes nnplay_main(): a bug or std::bad_alloc is exit code 5 with a message, never an
+// abort. User text reaches the terminal only through nn::quoted() or terminal_safe().
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -15,6 +17,7 @@
 
 #include "arch.h"
 #include "count_transformer.h"
+#include "cli_io.h"
 #include "dataset.h"
 #include "error.h"
 #include "images.h"
@@ -51,7 +54,8 @@ const char* kUsage =
     "  nnplay help [count|train|eval]\n"
     "\n"
     "exit codes: 0 ok, 1 run failed (unreadable or invalid file), 2 bad flag or value,\n"
-    "            3 training diverged\n";
+    "            3 training diverged, 4 output not written (--save, standard output),\n"
+    "            5 out of memory or internal error (please report it)\n";
 
 const char* kTrainHelp =
     "nnplay train: train an MLP on a generated dataset or a CSV file\n"
@@ -149,7 +153,7 @@ Args parse_args(const std::string& cmd, int argc, char** argv, const std::vector
             if (!spec) {
                 std::string list;
                 for (const auto& f : specs) list += std::string(list.empty() ? "" : ", ") + f.name;
-                usage_error(cmd, "unknown flag '" + name + "'; allowed: " + list);
+                usage_error(cmd, "unknown flag " + nn::quoted(name) + "; allowed: " + list);
             }
             if (a.has(name)) usage_error(cmd, "flag " + name + " is given twice");
             if (spec->takes_value && !inline_value) {
@@ -193,9 +197,10 @@ double flag_double(const std::string& cmd, const Args& a, const std::string& f, 
     if (!a.has(f)) return def;
     double v;
     if (!strict_double(a.get(f), v))
-        usage_error(cmd, f + ": '" + a.get(f) + "' is not a number (allowed: " + range + ")");
+        usage_error(cmd, f + ": " + nn::quoted(a.get(f)) + " is not a number (allowed: " + range + ")");
     if (!(v >= lo && v <= hi))
-        usage_error(cmd, f + ": " + a.get(f) + " is out of range (allowed: " + range + ")");
+        usage_error(cmd, f + ": " + a.get(f) +
+                             " is out of range (allowed: " + range + ")");
     return v;
 }
 
@@ -205,7 +210,7 @@ int64_t flag_int(const std::string& cmd, const Args& a, const std::string& f, in
     int64_t v;
     std::string range = format_thousands(lo) + ".." + format_thousands(hi);
     if (!strict_int(a.get(f), v))
-        usage_error(cmd, f + ": '" + a.get(f) + "' is not a whole number (allowed: " + range + ")");
+        usage_error(cmd, f + ": " + nn::quoted(a.get(f)) + " is not a whole number (allowed: " + range + ")");
     if (v < lo || v > hi)
         usage_error(cmd, f + ": " + a.get(f) + " is out of range (allowed: " + range + ")");
     return v;
@@ -221,22 +226,7 @@ auto flag_value(const std::string& cmd, const std::string& flag, F f) -> decltyp
     }
 }
 
-std::string read_file(const std::string& path, size_t limit, const char* what) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot open " + std::string(what) + " '" + path + "'");
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    if (size < 0) throw Error("cannot read " + std::string(what) + " '" + path + "'");
-    if (uint64_t(size) > limit)
-        throw Error(std::string(what) + " '" + path + "' is " + format_thousands(int64_t(size)) +
-                    " bytes; the limit is " + format_thousands(int64_t(limit)) + " bytes (" +
-                    format_bytes(int64_t(limit)) + ")");
-    in.seekg(0);
-    std::string s(size_t(size), '\0');
-    in.read(&s[0], size);
-    if (!in) throw Error("cannot read " + std::string(what) + " '" + path + "'");
-    return s;
-}
+using cli::read_file;
 
 std::string g17(double v) {
     if (!std::isfinite(v)) return "null";
@@ -283,7 +273,7 @@ int cmd_count(int argc, char** argv) {
     for (const std::string& s : a.pos) {
         int64_t v;
         if (!strict_int(s, v) || v < 1 || v > kMaxCountWidth)
-            usage_error(cmd, "width '" + s + "' must be a whole number from 1 to " +
+            usage_error(cmd, "width " + nn::quoted(s) + " must be a whole number from 1 to " +
                                  format_thousands(kMaxCountWidth));
         w.push_back(v);
     }
@@ -386,7 +376,7 @@ std::vector<int64_t> parse_hidden(const std::string& cmd, const std::string& s) 
     while (std::getline(ss, item, ',')) {
         int64_t v;
         if (!strict_int(item, v) || v < 1 || v > kMaxTrainWidth)
-            usage_error(cmd, "--hidden: '" + item + "' must be a whole number from 1 to " +
+            usage_error(cmd, "--hidden: " + nn::quoted(item) + " must be a whole number from 1 to " +
                                  format_thousands(kMaxTrainWidth) +
                                  " (give a comma-separated list like 8,8, or 'none')");
         out.push_back(v);
@@ -408,7 +398,7 @@ int cmd_train(int argc, char** argv) {
                          {"--batch", true},     {"--epochs", true},    {"--seed", true},
                          {"--every", true},     {"--save", true},      {"--json", false},
                          {"--quiet", false},    {"--images", true},    {"--image-size", true}});
-    if (!a.pos.empty()) usage_error(cmd, "unexpected argument '" + a.pos[0] + "'");
+    if (!a.pos.empty()) usage_error(cmd, "unexpected argument " + nn::quoted(a.pos[0]));
     if (a.has("--data") && (a.has("--dataset") || a.has("--features") || a.has("--samples") ||
                             a.has("--noise") || a.has("--classes")))
         usage_error(cmd, "--data (a CSV file) cannot be combined with --dataset, --features, "
@@ -421,6 +411,8 @@ int cmd_train(int argc, char** argv) {
     const double ratio = flag_double(cmd, a, "--train-ratio", 0.5, 1e-300, 1, "(0, 1]");
     const int64_t epochs = flag_int(cmd, a, "--epochs", 100, 1, 1000000);
     const bool json = a.has("--json"), quiet = a.has("--quiet");
+    if (a.has("--save"))  // before the data and the training, so a long run is not wasted
+        flag_value(cmd, "--save", [&] { cli::check_output_path(a.get("--save"), "model file"); return 0; });
 
     // Data
     Dataset data;
@@ -435,7 +427,7 @@ int cmd_train(int argc, char** argv) {
         try {
             data = parse_csv(text, co);
         } catch (const Error& e) {
-            throw Error(a.get("--data") + ": " + e.what());
+            throw Error(nn::quoted(a.get("--data")) + ": " + e.what());
         }
         dataset_name = a.get("--data");
         if (a.has("--image-size")) {
@@ -530,12 +522,12 @@ int cmd_train(int argc, char** argv) {
     std::string shape = std::to_string(arch.inputs);
     for (auto& l : arch.layers) shape += "-" + std::to_string(l.units);
     if (!json && !quiet) {
-        std::printf("%s: %zu rows (%zu train, %zu test), %s%s; inputs ", dataset_name.c_str(),
+        std::printf("%s: %zu rows (%zu train, %zu test), %s%s; inputs ", terminal_safe(dataset_name).c_str(),
                     data.n, data.n_train, data.n - data.n_train,
                     data.classes ? std::to_string(data.classes).c_str() : "regression",
                     data.classes ? " classes" : "");
         for (size_t i = 0; i < data.input_names.size(); ++i)
-            std::printf("%s%s", i ? "," : "", data.input_names[i].c_str());
+            std::printf("%s%s", i ? "," : "", terminal_safe(data.input_names[i]).c_str());
         std::printf("\nnetwork %s: %s hidden, %s output, %s parameters; loss %s, init %s\n",
                     shape.c_str(), activation_name(act), activation_name(out.activation),
                     format_thousands(net.num_params()).c_str(), loss_name(loss), init_s.c_str());
@@ -543,6 +535,7 @@ int cmd_train(int argc, char** argv) {
                     os.lr, (long long)to.batch_size, (long long)epochs, (unsigned long long)seed);
     }
 
+    if (cli::g_dry_run) return cli::kExitOk;  // the fuzz target: everything checked, nothing run
     auto t0 = std::chrono::steady_clock::now();
     std::vector<EpochReport> reps;
     EpochReport last;
@@ -598,8 +591,8 @@ int cmd_train(int argc, char** argv) {
         std::fputs(o.c_str(), stdout);
     }
     if (diverged) {
-        std::fprintf(stderr, "nnplay train: %s\n", last.message.c_str());
-        return 3;
+        std::fprintf(stderr, "nnplay train: %s\n", terminal_safe(last.message).c_str());
+        return cli::kExitDiverged;
     }
     if (!json) {
         const EpochReport& f = reps.back();
@@ -622,13 +615,10 @@ int cmd_train(int argc, char** argv) {
         m.epochs = last.epoch;
         m.seed = seed;
         m.dataset = dataset_name;
-        std::ofstream f(a.get("--save"), std::ios::binary);
-        std::string text = model_to_json(m);
-        f << text;
-        f.close();
-        if (!f) throw Error("cannot write model file '" + a.get("--save") + "'");
+        const std::string text = model_to_json(m);
+        cli::write_file_atomic(a.get("--save"), text, "model file");
         if (!json && !quiet)
-            std::printf("saved %s (%s)\n", a.get("--save").c_str(),
+            std::printf("saved %s (%s)\n", terminal_safe(a.get("--save")).c_str(),
                         format_bytes(int64_t(text.size())).c_str());
     }
     return 0;
@@ -641,7 +631,7 @@ int cmd_eval(int argc, char** argv) {
     Args a = parse_args(cmd, argc, argv,
                         {{"--model", true}, {"--data", true}, {"--label", true},
                          {"--predict", false}, {"--json", false}});
-    if (!a.pos.empty()) usage_error(cmd, "unexpected argument '" + a.pos[0] + "'");
+    if (!a.pos.empty()) usage_error(cmd, "unexpected argument " + nn::quoted(a.pos[0]));
     if (!a.has("--model") || !a.has("--data"))
         usage_error(cmd, "both --model FILE and --data FILE.csv are needed");
 
@@ -650,7 +640,7 @@ int cmd_eval(int argc, char** argv) {
     try {
         m = model_from_json(model_text);
     } catch (const Error& e) {
-        throw Error(a.get("--model") + ": " + e.what());
+        throw Error(nn::quoted(a.get("--model")) + ": " + e.what());
     }
     Network net = network_from_model(m);
     const Activation out_act = m.arch.layers.back().activation;
@@ -667,7 +657,7 @@ int cmd_eval(int argc, char** argv) {
     try {
         d = parse_csv(text, co);
     } catch (const Error& e) {
-        throw Error(a.get("--data") + ": " + e.what());
+        throw Error(nn::quoted(a.get("--data")) + ": " + e.what());
     }
     // parse_csv shuffles rows with Rng(seed) (dataset.h); recover the file order for --predict.
     std::vector<uint32_t> file_row(d.n);
@@ -709,24 +699,25 @@ int cmd_eval(int argc, char** argv) {
     }
     if (d.inputs != net.inputs()) {
         std::string names;
-        for (size_t i = 0; i < m.features.size(); ++i) names += (i ? ", " : "") + m.features[i];
+        names = quoted_list(m.features);
         throw Error("the model takes " + std::to_string(net.inputs()) + " inputs" +
-                    (names.empty() ? "" : " (" + names + ")") + " but " + a.get("--data") +
+                    (names.empty() ? "" : " (" + names + ")") + " but " + nn::quoted(a.get("--data")) +
                     " has " + std::to_string(d.inputs) + " input columns (plus the label)");
     }
     if (!regression) {
         size_t outs = net.outputs();
         if (outs > 1 && size_t(d.classes) < outs) d.classes = int(outs);  // a class may be absent
         if (outs > 1 && size_t(d.classes) > outs)
-            throw Error(a.get("--data") + " has labels up to " + std::to_string(d.classes - 1) +
+            throw Error(nn::quoted(a.get("--data")) + " has labels up to " + std::to_string(d.classes - 1) +
                         " but the model has " + std::to_string(outs) + " outputs (classes)");
         if (outs == 1 && d.classes != 2)
-            throw Error(a.get("--data") + ": a 1-output classifier needs labels 0 and 1, got " +
+            throw Error(nn::quoted(a.get("--data")) + ": a 1-output classifier needs labels 0 and 1, got " +
                         (d.classes == 0 ? std::string("non-integer labels")
                                         : "labels up to " + std::to_string(d.classes - 1)));
     }
 
     const bool json = a.has("--json");
+    if (cli::g_dry_run) return cli::kExitOk;  // the fuzz target: everything checked, nothing run
     if (a.has("--predict")) {
         size_t outs = net.outputs();
         std::vector<std::string> lines(d.n);
@@ -782,7 +773,8 @@ int cmd_eval(int argc, char** argv) {
         std::printf("{\"samples\": %lld, \"loss\": %s, \"accuracy\": %s}\n", (long long)r.samples,
                     g17(r.loss).c_str(), g17(r.accuracy).c_str());
     } else {
-        std::printf("%s on %s: %s rows, loss %.6f", a.get("--model").c_str(), a.get("--data").c_str(),
+        std::printf("%s on %s: %s rows, loss %.6f", terminal_safe(a.get("--model")).c_str(),
+                    terminal_safe(a.get("--data")).c_str(),
                     format_thousands(r.samples).c_str(), r.loss);
         if (!regression) std::printf(", accuracy %s", percent(r.accuracy).c_str());
         std::printf("\n");
@@ -792,7 +784,11 @@ int cmd_eval(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace nn::cli {
+
+bool g_dry_run = false;
+
+int nnplay_main(int argc, char** argv) {
     std::string cmd = argc > 1 ? argv[1] : "";
     try {
         if (cmd == "count") return cmd_count(argc - 2, argv + 2);
@@ -810,15 +806,37 @@ int main(int argc, char** argv) {
         }
         std::fprintf(stderr, "nnplay: %s\n\n%s",
                      cmd.empty() ? "missing command; allowed: count, train, eval, help"
-                                 : ("unknown command '" + cmd + "'; allowed: count, train, eval, help").c_str(),
+                                 : ("unknown command " + nn::quoted(cmd) + "; allowed: count, train, eval, help").c_str(),
                      kUsage);
-        return 2;
+        return kExitUsage;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "nnplay %s: %s\n(see 'nnplay help %s')\n", e.command.c_str(),
-                     e.msg.c_str(), e.command.c_str());
-        return 2;
+                     terminal_safe(e.msg).c_str(), e.command.c_str());
+        return kExitUsage;
+    } catch (const WriteError& e) {
+        std::fprintf(stderr, "nnplay %s: %s\n", terminal_safe(cmd).c_str(), terminal_safe(e.what()).c_str());
+        return kExitWrite;
     } catch (const Error& e) {
-        std::fprintf(stderr, "nnplay %s: %s\n", cmd.c_str(), e.what());
-        return 1;
+        std::fprintf(stderr, "nnplay %s: %s\n", terminal_safe(cmd).c_str(), terminal_safe(e.what()).c_str());
+        return kExitFailed;
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr, "nnplay %s: out of memory\n", terminal_safe(cmd).c_str());
+        return kExitInternal;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "nnplay %s: internal error (please report it): %s\n",
+                     terminal_safe(cmd).c_str(), terminal_safe(e.what()).c_str());
+        return kExitInternal;
+    } catch (...) {
+        std::fprintf(stderr, "nnplay %s: internal error (please report it)\n", terminal_safe(cmd).c_str());
+        return kExitInternal;
     }
 }
+
+}  // namespace nn::cli
+
+#ifndef NNPLAY_CLI_NO_MAIN  // the fuzz target (tests/fuzz/fuzz_cli.cpp) calls nnplay_main() itself
+int main(int argc, char** argv) {
+    nn::cli::guard_std_streams();
+    return nn::cli::finish_output(nn::cli::nnplay_main(argc, argv));
+}
+#endif

@@ -97,6 +97,70 @@ expect_fail "CSV pixels not width × height" 1 "image size 2 × 2 = 4 pixels, bu
   "$NN" train --data "$T/px.csv" --image-size 2x2
 expect_out "CSV pixels 3 × 1" "final (epoch 1" "$NN" train --data "$T/px.csv" --image-size 3x1 --epochs 1
 expect_fail "digits takes no --noise" 2 "do not apply to --dataset digits" "$NN" train --dataset digits --noise 0.1
+# ---- issue 12: nothing lost on disk, no abort, every failure a message and an exit code ----
+# exit codes: 0 ok, 1 bad or unreadable file, 2 bad flag, 3 diverged, 4 output not written, 5 internal
+expect_out "help lists every exit code" "4 output not written (--save, standard output)" "$NN" help
+printf 'a\xe9,b,label\n1,2,0\n3,4,1\n' > "$T/latin1.csv"
+echo 'OLD MODEL' > "$T/keep.json"
+expect_fail "Latin-1 CSV header: a message, not SIGABRT" 1 "the name \"a\\xe9\" is not UTF-8 text (byte 2); save the file as UTF-8" \
+  "$NN" train --data "$T/latin1.csv" --epochs 2 --save "$T/keep.json"
+if [ "$(cat "$T/keep.json")" = "OLD MODEL" ]; then ok "failed run keeps the old --save file"; else bad "old --save file destroyed"; fi
+cp "$T/pts.csv" "$T/"$'\xff'".csv"
+expect_out "non-UTF-8 file name: trains and saves" "final (epoch 2" "$NN" train --data "$T/"$'\xff'".csv" --epochs 2 --save "$T/ff.json"
+expect_out "... and the saved model loads" "3 rows, loss" "$NN" eval --model "$T/ff.json" --data "$T/pts.csv"
+expect_fail "a directory as the model: 'is a directory'" 1 "model file '$T' is a directory; give a file" "$NN" eval --model "$T" --data "$T/pts.csv"
+expect_fail "a directory as the CSV: 'is a directory'" 1 "CSV file '$T' is a directory; give a file" "$NN" train --data "$T"
+expect_fail "a directory as --save: refused before training" 2 "--save: model file '$T' is a directory; give a file name" "$NN" train --save "$T"
+expect_fail "--save into a missing folder" 2 "its folder '$T/nope' does not exist" "$NN" train --save "$T/nope/m.json"
+expect_fail "missing file names the system's reason" 1 "cannot open CSV file '$T/none.csv': No such file or directory" "$NN" train --data "$T/none.csv"
+expect_fail "stdout on a full disk: exit 4" 4 "cannot write to standard output: No space left on device" sh -c '"$0" count 2 3 > /dev/full' "$NN"
+expect_fail "closed stdout: exit 4" 4 "cannot write to standard output: it is closed" sh -c '"$0" count 2 3 >&-' "$NN"
+expect_fail "--save /dev/full: exit 4" 4 "cannot write model file '/dev/full': No space left on device" "$NN" train --epochs 1 --quiet --save /dev/full
+# The old file survives a failure in the middle of the save (strace injects the fault).
+if command -v strace >/dev/null; then
+  echo 'OLD MODEL' > "$T/keep.json"
+  strace -f -qq -o /dev/null -e trace=write -e inject=write:error=ENOSPC:when=1 \
+    "$NN" train --epochs 2 --quiet --save "$T/keep.json" >/dev/null 2>"$T/err.txt"; rc=$?
+  if [ $rc -eq 4 ] && grep -qF "No space left on device; the old file, if any, is unchanged" "$T/err.txt" &&
+     [ "$(cat "$T/keep.json")" = "OLD MODEL" ] && [ -z "$(ls -A "$T" | grep '\.tmp-')" ]
+  then ok "disk full while saving: exit 4, old file kept, no temp file left"; else bad "disk full while saving (rc $rc)"; cat "$T/err.txt"; fi
+  for at in write rename; do
+    { strace -f -qq -o /dev/null -e trace=$at -e inject=$at:signal=SIGKILL:when=1 \
+      "$NN" train --epochs 2 --quiet --save "$T/keep.json" >/dev/null 2>&1; rc=$?; } 2>/dev/null
+    if [ $rc -eq 137 ] && [ "$(cat "$T/keep.json")" = "OLD MODEL" ]; then ok "killed at the first $at of the save: old file kept"
+    else bad "killed at $at (rc $rc)"; fi
+    rm -f "$T"/.keep.json.tmp-*
+  done
+  ln -s keep.json "$T/link.json"
+  "$NN" train --epochs 2 --quiet --save "$T/link.json" >/dev/null
+  if [ -L "$T/link.json" ] && grep -q nnplay-model "$T/keep.json"; then ok "--save through a symlink replaces its target"; else bad "--save through a symlink"; fi
+else
+  bad "strace is missing (scripts/setup.sh test installs it): the kill-mid-write checks did not run"
+fi
+# Terminal escapes from a CSV header never reach the terminal raw.
+printf 'a\033[2J\033]0;pwned\007,b,label\n1,2,0\nx,3,1\n' > "$T/esc.csv"
+out=$("$NN" train --data "$T/esc.csv" --epochs 1 2>&1)
+if ! grep -q $'\033' <<<"$out" && grep -qF 'a\x1b[2J' <<<"$out"; then ok "CSV header escapes are shown escaped"; else bad "raw escape reached the terminal"; fi
+out=$("$NN" train --lr $'\033[2J' 2>&1)
+if ! grep -q $'\033' <<<"$out" && grep -qF "'\\x1b[2J' is not a number" <<<"$out"; then ok "flag values are shown escaped"; else bad "raw escape in a flag message"; fi
+# What nnplay can build it can save and load: 1,001 layers are refused everywhere.
+expect_fail "1,500 layers refused like the loader does" 2 "network has 1,501 layers; this build trains at most 1,000" \
+  "$NN" train --hidden "$(printf '2,%.0s' $(seq 1499))2"
+# Hostile sizes are refused within the CLI's limits and little memory: a 48 MB model with
+# one long weights array and a 25,000,000-column CSV, under a 400 MB address-space limit
+# (the old CLI took 1.1 GB and 2.2 GB for them).
+node -e '
+  const fs = require("fs");
+  const head = "{\"format\":\"nnplay-model\",\"version\":1,\"inputs\":2,\"loss\":\"half_mse\",\"layers\":[{\"units\":1,\"activation\":\"tanh\",\"bias\":true,\"weights\":[";
+  fs.writeFileSync(process.argv[1], head + "0,".repeat(24e6) + "0],\"biases\":[0]}]}");
+  fs.writeFileSync(process.argv[2], "1,".repeat(25e6 - 1) + "1\n");' "$T/big48.json" "$T/wide.csv"
+expect_fail "48 MB model: refused at the 3rd weight, in 400 MB" 1 "field 'layers[0].weights' must have 2 numbers (2 × 1), got more" \
+  sh -c 'ulimit -v 400000; exec "$0" eval --model "$1" --data "$2"' "$NN" "$T/big48.json" "$T/pts.csv"
+expect_fail "25,000,000-column CSV: refused at column 65,538, in 400 MB" 1 "line 1: more than 65,537 columns; the limit is 65,537" \
+  sh -c 'ulimit -v 400000; exec "$0" train --data "$1"' "$NN" "$T/wide.csv"
+printf '\xff\xfea\0,\0b\0\n\0001\0,\0000\0\n\0' > "$T/utf16.csv"
+expect_fail "UTF-16 CSV is named" 1 "the file looks like UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8" "$NN" train --data "$T/utf16.csv"
+rm -f "$T/big48.json" "$T/wide.csv"
 
 [ $fails -eq 0 ] && echo "all CLI checks passed" || echo "$fails CLI check(s) failed"
 exit $((fails > 0))

@@ -110,7 +110,7 @@ TEST_CASE("csv: bad inputs, each with its message") {
         {"1,2,0\n3,\"4,1\n", "", "line 2: a quoted field is never closed"},
         {"1,2,0\n3,\"4\"x,1\n", "", "line 2, column 2: unexpected text after a closing quote"},
         {"1;2;0\n3;4;1\n", "", "need at least 2 columns (inputs and a label) separated by commas"},
-        {"x1,x2,y\n1,2,0\n", "z", "label column 'z' not found; the columns are: x1, x2, y"},
+        {"x1,x2,y\n1,2,0\n", "z", "label column 'z' not found; the columns are: 'x1', 'x2', 'y'"},
         {"1,2,0\n", "3", "label column 3 is out of range: the file has 3 columns (0-based indices 0..2)"},
         {"1,2,0\n", "y", "the file has no header, so give a 0-based index 0..2"},
     };
