@@ -2,7 +2,7 @@
 // Parses text already in memory (the caller reads the file), so it works the same
 // natively and in WASM. Every rejection names the line (1-based, as an editor shows
 // it), the column (1-based) and the offending value, quoted (nn::quoted).
-// Everything a file may declare is bounded before it is stored (limits.h): bytes, rows,
+// Everything a file may declare is bounded before it is stored (size_limits.h): bytes, rows,
 // columns (a record stops at kMaxCsvColumns + 1 fields: a 25,000,000-column line used to
 // take 1.8 GB of wasm memory) and the length of a column name.
 #include <algorithm>

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
-#include "limits.h"
+#include "size_limits.h"
 #include "loss.h"
 #include "rng.h"
 
@@ -70,7 +70,7 @@ struct CsvOptions {
     double train_ratio = 1.0;
     uint64_t seed = 1;
 };
-// Limits (kMaxCsvBytes, kMaxCsvRows, kMaxCsvColumns, kMaxNameBytes) are in limits.h.
+// Limits (kMaxCsvBytes, kMaxCsvRows, kMaxCsvColumns, kMaxNameBytes) are in size_limits.h.
 Dataset parse_csv(std::string_view text, const CsvOptions& opt);
 
 // Targets for a loss: (n, outputs). half_mse binary → ±1 (TF Playground), bce → 0/1,

@@ -5,7 +5,7 @@
 // parameter budget), and everything else becomes a small DOM with a bounded number of
 // values and bounded strings. A 48 MB weights array is refused after its first excess
 // number, with nothing allocated for it (issue 12: it used to build a 1 GB DOM and abort
-// the wasm module). Every limit is from limits.h, the same ones the writer and Network use.
+// the wasm module). Every limit is from size_limits.h, the same ones the writer and Network use.
 #include "model_io.h"
 
 #include <cmath>
@@ -166,6 +166,7 @@ public:
         return cap_ ? take(float(v), &token, v) : scalar(json(v), "number");
     }
     bool string(json::string_t& v) {
+        if (stack_.empty()) return scalar(json(nullptr), "string");  // the top-level error
         check_text(v);
         return scalar(json(std::move(v)), "string");
     }

@@ -7,7 +7,7 @@
 #include <string_view>
 #include "network.h"
 #include "dataset.h"
-#include "limits.h"
+#include "size_limits.h"
 #include "optim.h"
 
 namespace nn {
@@ -26,7 +26,7 @@ struct ModelFile {
     std::string dataset;
 };
 
-// kMaxModelBytes (and why it is what it is) is in limits.h.
+// kMaxModelBytes (and why it is what it is) is in size_limits.h.
 
 std::string model_to_json(const ModelFile& m);
 ModelFile model_from_json(std::string_view text);  // throws nn::Error("model: field 'layers[1].units': ...")

@@ -12,7 +12,7 @@ namespace nn {
 namespace {
 
 void check_budget(const Architecture& arch) {
-    // The model reader's limit too (limits.h): a network that is built can be saved and loaded.
+    // The model reader's limit too (size_limits.h): a network that is built can be saved and loaded.
     if (arch.layers.size() > size_t(kMaxLayers))
         throw Error("network has " + format_thousands(int64_t(arch.layers.size())) +
                     " layers; this build trains at most " + format_thousands(kMaxLayers) +

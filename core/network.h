@@ -6,12 +6,12 @@
 #include <vector>
 #include "arch.h"
 #include "init.h"
-#include "limits.h"
+#include "size_limits.h"
 #include "loss.h"
 
 namespace nn {
 
-// The budget (kMaxTrainParams, kMaxTrainWidth, kMaxLayers, kMaxBatchFloats) is in limits.h.
+// The budget (kMaxTrainParams, kMaxTrainWidth, kMaxLayers, kMaxBatchFloats) is in size_limits.h.
 
 // Reusable buffers for one batch size; grows on demand, never shrinks mid-training.
 struct Workspace {

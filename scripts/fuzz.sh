@@ -5,7 +5,7 @@
 # leak, timeout or out-of-memory fails the script; the input is kept in
 # build/fuzz/artifacts/ and should be added to tests/fuzz/regressions/ (which
 # tests/core/test_fuzz_regressions.cpp replays in every build).
-# Usage: bash scripts/fuzz.sh [target...]      targets: model_json csv names images (default all)
+# Usage: bash scripts/fuzz.sh [target...]      targets: model_json csv names images cli (default all)
 #   FUZZ_SECONDS=60  time per target        FUZZ_BUILD=build/fuzz  build folder
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ source scripts/env.sh
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_BUILD=${FUZZ_BUILD:-build/fuzz}
 targets=("$@")
-((${#targets[@]})) || targets=(model_json csv names images)
+((${#targets[@]})) || targets=(model_json csv names images cli)
 
 t0=$SECONDS
 cmake -S tests/fuzz -B "$FUZZ_BUILD" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null
@@ -31,6 +31,9 @@ for t in "${targets[@]}"; do
   mkdir -p "$work" "$art"
   dict=()
   [ -f "tests/fuzz/$t.dict" ] && dict=("-dict=tests/fuzz/$t.dict")
+  # The CLI prints a message per run: libFuzzer closes its stdout and stderr (it keeps its
+  # own reports). Its regression inputs are tests/fuzz/regressions/cli-*.
+  [ "$t" = cli ] && dict+=("-close_fd_mask=3")
   # Regression inputs seed every target too: they are the shapes that once broke something.
   set +e
   "$FUZZ_BUILD/fuzz_$t" "$work" "tests/fuzz/corpus/$t" tests/fuzz/regressions "${dict[@]}" \

@@ -47,26 +47,47 @@ function send(res, status, text, headOnly) {
   res.end(headOnly ? undefined : text + '\n');
 }
 
-// Returns the real path of a file inside root, or null.
+function inside(rootDir, p) {
+  return p === rootDir || p.startsWith(rootDir + path.sep);
+}
+
+// The real path of `full` if it exists and is inside rootDir (after every symlink), else null.
+function realInside(rootDir, full) {
+  let real;
+  try { real = fs.realpathSync(full); } catch { return null; }
+  return inside(rootDir, real) ? real : null;
+}
+
+// Returns the real path of a regular file inside root, or null. Every path that can be
+// served goes through realInside: the requested one and a folder's index.html (issue 12:
+// an index.html that was a symlink out of the root used to be served unchecked).
 export function resolveInside(rootDir, urlPath) {
+  rootDir = fs.realpathSync(rootDir);  // a root given through a symlink still matches
   let p;
   try { p = decodeURIComponent(urlPath); } catch { return null; }
   if (p.includes('\0') || p.includes('\\')) return null;
   const full = path.resolve(rootDir, '.' + path.posix.normalize('/' + p));
-  if (full !== rootDir && !full.startsWith(rootDir + path.sep)) return null;
-  let real;
-  try { real = fs.realpathSync(full); } catch { return null; }
-  if (real !== rootDir && !real.startsWith(rootDir + path.sep)) return null;  // symlink escape
+  if (!inside(rootDir, full)) return null;
+  let real = realInside(rootDir, full);
+  if (!real) return null;
   let st;
   try { st = fs.statSync(real); } catch { return null; }
   if (st.isDirectory()) {
-    const index = path.join(real, 'index.html');
-    return fs.existsSync(index) ? index : null;
+    real = realInside(rootDir, path.join(real, 'index.html'));
+    if (!real) return null;
+    try { st = fs.statSync(real); } catch { return null; }
   }
   return st.isFile() ? real : null;
 }
 
+// The path the kernel has for an open descriptor (Linux), to check the file really opened
+// is still inside the root: a symlink swapped in between the check and the open is caught.
+function openedPath(fd) {
+  try { return fs.readlinkSync(`/proc/self/fd/${fd}`); } catch { return null; }
+}
+
 export function createServer(rootDir = root) {
+  rootDir = fs.realpathSync(rootDir);
   return http.createServer((req, res) => {
     const headOnly = req.method === 'HEAD';
     if (req.method !== 'GET' && !headOnly) return send(res, 405, 'method not allowed', headOnly);
@@ -75,17 +96,24 @@ export function createServer(rootDir = root) {
     const file = resolveInside(rootDir, url.pathname);
     if (!file) return send(res, 404, 'not found', headOnly);
     const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-    fs.stat(file, (err, st) => {
+    fs.open(file, 'r', (err, fd) => {
       if (err) return send(res, 404, 'not found', headOnly);
-      res.writeHead(200, {
-        'Content-Type': type,
-        'Content-Length': st.size,
-        'Content-Security-Policy': CSP,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-cache',
+      const opened = openedPath(fd);
+      fs.fstat(fd, (err2, st) => {
+        if (err2 || !st.isFile() || (opened !== null && !inside(rootDir, opened))) {
+          fs.close(fd, () => {});
+          return send(res, 404, 'not found', headOnly);
+        }
+        res.writeHead(200, {
+          'Content-Type': type,
+          'Content-Length': st.size,
+          'Content-Security-Policy': CSP,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-cache',
+        });
+        if (headOnly) return fs.close(fd, () => res.end());
+        fs.createReadStream(null, { fd }).on('error', () => res.destroy()).pipe(res);
       });
-      if (headOnly) return res.end();
-      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
     });
   });
 }

@@ -1,4 +1,4 @@
-// One set of limits (core/limits.h) for everything nnplay builds, reads and writes, and
+// One set of limits (core/size_limits.h) for everything nnplay builds, reads and writes, and
 // the streaming model reader that enforces them before allocating (issue 12, class 4).
 // Sizes in the comments are the arithmetic behind each expected message.
 #include <catch2/catch.hpp>
@@ -9,7 +9,7 @@
 
 #include "dataset.h"
 #include "error.h"
-#include "limits.h"
+#include "size_limits.h"
 #include "model_io.h"
 #include "network.h"
 

@@ -192,7 +192,7 @@ TEST_CASE("model: unknown extra fields are ignored (forward compatible)") {
 
 TEST_CASE("model: size limit is checked before parsing") {
     std::string big(kMaxModelBytes + 1, ' ');
-    REQUIRE_THROWS_WITH(model_from_json(big), Catch::Contains("the limit is 327,417,856 bytes (312.2 MiB)"));  // limits.h: 16,777,216 × 16 + 65,536 × 772 + 8 MiB
+    REQUIRE_THROWS_WITH(model_from_json(big), Catch::Contains("the limit is 327,417,856 bytes (312.2 MiB)"));  // size_limits.h: 16,777,216 × 16 + 65,536 × 772 + 8 MiB
 }
 
 TEST_CASE("model: from a network with another file's training settings") {

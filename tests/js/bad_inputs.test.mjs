@@ -270,6 +270,41 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   for (const v of [0, NaN, 2]) add('csv', `trainRatio ${v}`, V('a,b\n1,0\n', { trainRatio: v }), /train ratio must be in \(0, 1\]/);
   add('csv', '1,000,001 rows', V('a,b\n' + '1,0\n'.repeat(1000001)), /CSV has more than 1,000,000 data rows \(the limit\); line 1000002 is one too many/);
   add('csv', 'over 64 MiB', V(' '.repeat((64 << 20) + 1)), /CSV is 67,108,865 bytes; the limit is 67,108,864 bytes \(64\.0 MiB\)/);
+  add('csv', 'over 64 MiB in UTF-8 bytes, not characters', V('é'.repeat((32 << 20) + 1)), /^CSV is 67,108,866 bytes; the limit is 67,108,864 bytes/);
+}
+
+// ---- hostile sizes and text (issue 12, classes 4 and 5): refused before they are stored ------
+{
+  const F = (t) => () => nn.Network.fromJSON(t);
+  const V = (t, o) => () => nn.datasetFromCSV(t, o);
+  const head = '{"format":"nnplay-model","version":1,"inputs":2,"loss":"half_mse","layers":[';
+  // 10 MB of zeros in a 2 × 1 layer's weights (the 48 MB file of the issue, shorter).
+  add('hostile', 'a long weights array', F(head + '{"units":1,"activation":"tanh","bias":true,"weights":[' +
+    '0,'.repeat(5e6) + '0],"biases":[0]}]}'), /^model: field 'layers\[0\]\.weights' must have 2 numbers \(2 × 1\), got more \(reading stopped at number 3\)$/);
+  add('hostile', 'weights before units', F(head + '{"weights":[0,0,0],"biases":[0],"units":1,"activation":"tanh","bias":true}]}'),
+    /^model: field 'layers\[0\]\.weights' must have 2 numbers \(2 × 1\), got 3$/);
+  add('hostile', 'a 5,000-byte string field', F(head.slice(0, -10) + '"note":"' + 'x'.repeat(5000) + '"}'),
+    /^model: field 'note' is a string of 5,000 bytes; the limit is 4,096$/);
+  add('hostile', 'a model in UTF-16', F('\uFFFD\uFFFD' + Array.from('{"format":1}', (c) => c + '\0').join('')),
+    /^model: the file looks like UTF-16 \(it starts with a UTF-16 byte-order mark\); save it as UTF-8$/);
+  add('hostile', '1,001 layers in new Network', () => new nn.Network({ inputs: 2,
+    layers: Array.from({ length: 1001 }, () => ({ units: 2, activation: 'tanh' })) }),
+  /^network has 1,001 layers; this build trains at most 1,000 \(hidden and output layers\)$/);
+  add('hostile', '100,000 CSV columns', V('1,'.repeat(99999) + '1\n'), /^line 1: more than 65,537 columns; the limit is 65,537 \(65,536 inputs and a label\)$/);
+  add('hostile', 'a CSV in UTF-16', V('\uFFFD\uFFFD' + Array.from('a,b\n1,0\n', (c) => c + '\0').join('')),
+    /^CSV: the file looks like UTF-16 \(it starts with a UTF-16 byte-order mark\); save it as UTF-8$/);
+  add('hostile', 'a 129-byte column name', V('h'.repeat(129) + ',b\n1,0\n'),
+    /^line 1, column 1: the name "h{40}" \(cut, 129 characters\) is 129 bytes; a column name is at most 128$/);
+  add('hostile', 'an ESC sequence in a column name', V('a\x1b[2J,b\nx,0\n'), /^line 2, column 1 \("a\\x1b\[2J"\): 'x' is not a number$/);
+  const wide = Array.from({ length: 1000 }, (_, i) => 'column' + i);
+  add('hostile', 'a 1,000-column header, unknown label', V(wide.join(',') + '\n' + '1,'.repeat(999) + '1\n', { labelColumn: 'nope' }),
+    /^label column 'nope' not found; the columns are: 'column0', .* … and 992 more \(or give a 0-based index\)$/);
+  add('hostile', 'a 100,000-character string value in an API message', () => nn.makeDataset('x'.repeat(100000)),
+    /^unknown dataset 'x{40}' \(cut, 100000 characters\); allowed: /);
+  add('hostile', 'a 100,000-character value in a type error', () => new nn.Network({ inputs: 'x'.repeat(1e5), layers: [] }),
+    /^inputs must be an integer, got "x{40}" \(cut, 100000 characters\)$/);
+  add('hostile', 'a long label column', () => nn.datasetFromCSV('a,b\n1,0\n', { labelColumn: 'x'.repeat(100000) }),
+    /^label column 'x{40}' \(cut, 100000 characters\) not found/);
 }
 
 // ---- fixed after this matrix first found them (d805f06): now ordinary rows -------------------

@@ -215,7 +215,32 @@ export interface NNPlay {
   heapBytes(): number;
   /** bytes in use by the allocator, mallinfo().uordblks (for leak checks) */
   heapUsed(): number;
+  /** The core's size limits (core/size_limits.h): what new Network, fromJSON and datasetFromCSV accept. */
+  readonly limits: Limits;
 }
+
+/** core/size_limits.h, read from the module (never a JS copy). */
+export interface Limits {
+  readonly maxTrainParams: number;   // 16,777,216
+  readonly maxTrainWidth: number;    // 65,536 units per layer, and inputs
+  readonly maxLayers: number;        // 1,000 hidden + output layers
+  readonly maxNameBytes: number;     // 128: a CSV column name / feature name
+  readonly maxModelBytes: number;    // 327,417,856: the largest model the writer can produce
+  readonly maxCsvBytes: number;      // 67,108,864
+  readonly maxCsvRows: number;       // 1,000,000
+  readonly maxCsvColumns: number;    // 65,537: every input and the label
+}
+
+/**
+ * The one quoting function for messages (web/lib/quote.mjs, the twin of the core's
+ * nn::quoted): user text in quotes, at most `max` (40) characters then " (cut, N characters)",
+ * controls, DEL, C1, bidi overrides, lone surrogates, the quote and '\' escaped.
+ */
+export function quoted(text: unknown, options?: { quote?: string; max?: number }): string;
+/** Each name quoted(), at most `max` (8), then "… and N more". */
+export function quotedList(names: Iterable<unknown>, options?: { max?: number }): string;
+/** A note naming a UTF-16 file decoded as UTF-8, or null. */
+export function utf16Note(text: unknown): string | null;
 
 // ---- transformers (issue 13) ------------------------------------------------------------------
 export type TransformerPresetId = 'gpt2' | 'gpt2-medium' | 'gpt2-large' | 'gpt2-xl' | 'bert-base' |

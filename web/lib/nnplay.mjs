@@ -13,6 +13,11 @@
 //            web/gen/nnplay_core.mjs (split), or importScripts of the single file in a
 //            classic worker.
 
+import { quoted, quotedList } from './quote.mjs';
+
+// The one JS quoting function (web/lib/quote.mjs), re-exported for API users.
+export { quoted, quotedList, utf16Note } from './quote.mjs';
+
 const isNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node) &&
   typeof window === 'undefined';
 // In node, NNPLAY_GEN=<dir> loads the module from another build's output folder
@@ -67,7 +72,7 @@ async function loadModule(build) {
 
 // ---- argument checks (types only; values are the core's business) ----------------------
 function show(v) {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return quoted(v, { quote: '"' });  // shortened, controls escaped
   if (typeof v === 'bigint') return `${v}n`;
   if (Array.isArray(v)) return 'an array';
   if (ArrayBuffer.isView(v)) return `a ${v.constructor.name}`;
@@ -147,6 +152,22 @@ function toBigInts(v) {
 // ---- the API over one module instance --------------------------------------------------
 function wrapModule(M) {
   const flag = M.errorFlagAddress() >>> 2;
+  const LIMITS = Object.freeze(M.limits());  // core/size_limits.h
+  // Text over the core's byte limit is refused here, before it is copied into wasm memory
+  // (a 1 GB string would otherwise need 1-3 GB there and abort the module). Same message
+  // as the core's; UTF-8 bytes are counted only when the length alone cannot decide.
+  function refuseLongText(text, limit, what) {
+    if (text.length * 3 <= limit) return;
+    let bytes = text.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x800) bytes += (c >= 0xd800 && c <= 0xdbff) ? 0 : 2;  // a surrogate pair: 4 for 2 units
+      else if (c >= 0x80) bytes += 1;
+    }
+    if (bytes <= limit) return;
+    const fmt = (n) => n.toLocaleString('en-US');
+    throw new Error(`${what} is ${fmt(bytes)} bytes; the limit is ${fmt(limit)} bytes (${(limit / 1048576).toFixed(1)} MiB)`);
+  }
   // Every raw call goes through this: the bindings never throw, they raise a flag in
   // linear memory and keep the message (see wasm/bindings.cpp).
   function check(result) {
@@ -260,7 +281,8 @@ function wrapModule(M) {
       this.loss = handle.loss();
     }
     static fromJSON(text) {
-      return new Network(new RawNetwork(check(M.networkFromJSON(str('text', text)))));
+      refuseLongText(str('text', text), LIMITS.maxModelBytes, 'model: file');
+      return new Network(new RawNetwork(check(M.networkFromJSON(text))));
     }
 
     get features() { return handleOf(this, 'net').features(); }
@@ -418,12 +440,13 @@ function wrapModule(M) {
       trainRatio: num('trainRatio', opt(o.trainRatio, 1)),
       seed: nonNegInt('seed', opt(o.seed, 1)),
     };
+    refuseLongText(str('text', text), LIMITS.maxCsvBytes, 'CSV');
     if (o.imageWidth !== undefined || o.imageHeight !== undefined) {
       // A CSV of pixel columns shown as images: the core checks width × height = columns.
-      return new Dataset(check(M.datasetFromCSVImages(str('text', text), s,
+      return new Dataset(check(M.datasetFromCSVImages(text, s,
         nonNegInt('imageWidth', o.imageWidth), nonNegInt('imageHeight', o.imageHeight))));
     }
-    return new Dataset(check(M.datasetFromCSV(str('text', text), s)));
+    return new Dataset(check(M.datasetFromCSV(text, s)));
   }
 
   // ---- image datasets (issue 15) ----
@@ -519,6 +542,7 @@ function wrapModule(M) {
     datasetFromNNIM,
     datasetFromIDX,
     encodeNNIM,
+    limits: LIMITS,
     heapBytes: () => M.HEAP8.length,
     heapUsed: () => M.heapUsed(),
   });
