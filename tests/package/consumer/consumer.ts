@@ -4,10 +4,10 @@
 // exports with the TypeScript compiler API and fails naming any export missing from the
 // import list below, and noUnusedLocals fails an import (or a const) that is never used.
 // When you add an exported type: import it here and use it in an annotation below.
-import { createNNPlay } from 'nnplay';
+import { createNNPlay, quoted, quotedList, utf16Note } from 'nnplay';
 import type {
   ActivationName, BlockCount, CreateOptions, Dataset, DatasetName, EpochReport, FeatureName,
-  GridOptions, GridResult, ImageSetInput, ImageSplit, InitName, LayerSpec, LossName, MakeDatasetOptions, Metrics, ModelExtra,
+  GridOptions, GridResult, ImageSetInput, ImageSplit, InitName, LayerSpec, Limits, LossName, MakeDatasetOptions, Metrics, ModelExtra,
   Network, NetworkConstructor, NetworkSpec, NNPlay, OptimizerName, ParamReport, PointsInput,
   SizedBytes, TrainOptions, TransformerOptions, TransformerPresetId, TransformerReport,
   TransformerSpec, TransformerTensor,
@@ -58,7 +58,12 @@ const treport: TransformerReport = nn.countTransformer(tspec, toptions);
 const tensor: TransformerTensor = treport.tensors[0];
 const fp32: SizedBytes = treport.storage[0];
 
+// limits and the one quoting function (issue 12)
+const limits: Limits = nn.limits;
+const note: string | null = utf16Note('a,b');
+
 export const summary: string[] = [
+  `at most ${limits.maxLayers} layers; ${quoted('x\u001b[2J')} ${quotedList(['a', 'b'])} ${note ?? ''}`,
   `${report.params} parameters, first block ${first.weights} weights`,
   `test loss ${test.loss}, ${clicked.size} clicked points, ${grid.output.length} grid cells`,
   net.toJSON(extra).slice(0, 10),
