@@ -13,7 +13,10 @@ const browser = await launch();
 test.after(async () => { await browser.close(); srv.stop(); });
 
 // Strokes in the pad's own coordinates (0..280), sent as real mouse events.
+// The pad is scrolled into view first (a reader scrolls to it; mouse events outside the
+// 1000-pixel viewport reach nothing, and the page above the panel has grown).
 async function stroke(page, points) {
+  await page.locator('#digit-pad').scrollIntoViewIfNeeded();
   const box = await page.locator('#digit-pad').boundingBox();
   const at = ([x, y]) => [box.x + x * box.width / 280, box.y + y * box.height / 280];
   await page.mouse.move(...at(points[0]));
