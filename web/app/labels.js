@@ -50,7 +50,7 @@ export const initName = (v) => nameIn(INIT_NAMES, v);
 export const optimizerName = (v) => nameIn(OPTIMIZER_NAMES, v);
 
 // The core reports xsimd's architecture name; in WebAssembly every one of them is SIMD128
-// (xsimd's SSE code compiled with -msimd128, TOOLCHAIN.md), so say that.
+// (xsimd's SSE code compiled with -msimd128, docs/toolchain.md), so say that.
 export function simdName(simd, lanes) {
   const t = String(simd || '');
   if (t === '' || /scalar|none/i.test(t)) return 'no SIMD (scalar code)';
