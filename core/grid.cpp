@@ -38,6 +38,8 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec) {
     GridResult r;
     r.resolution = spec.resolution;
     r.output.resize(cells);
+    const size_t outs = net.outputs();
+    r.outputs.resize(cells * outs);
     if (spec.neurons) {
         r.neurons.resize(L);
         for (size_t l = 0; l < L; ++l) r.neurons[l].resize(net.layer_out(l) * cells);
@@ -100,6 +102,8 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec) {
             ld_prev = ld;
         }
         std::copy_n(prev, n, r.output.data() + c0);  // first output unit
+        for (size_t o = 0; o < outs; ++o)
+            for (size_t k = 0; k < n; ++k) r.outputs[(c0 + k) * outs + o] = prev[o * ld_prev + k];
     }
     return r;
 }

@@ -1,5 +1,7 @@
 // Evaluates a 2-D network over a grid of (x1, x2) points: the decision-boundary
-// heatmap and every neuron's thumbnail map, in one batched forward pass.
+// heatmap (every output unit) and every neuron's thumbnail map, in one batched forward
+// pass. The features of each cell come from compute_features (pmath), as in training:
+// the page, the widgets and the API draw only what this returns.
 #pragma once
 #include <vector>
 #include "dataset.h"
@@ -18,6 +20,8 @@ struct GridResult {
     int resolution = 0;
     // Row-major, row 0 is y_max (top of the picture), column 0 is x_min.
     std::vector<float> output;                   // first output unit, (res*res)
+    std::vector<float> outputs;                  // every output unit, (res*res, outputs):
+                                                 // Network::predict's layout, for k-class maps
     std::vector<std::vector<float>> neurons;     // per layer: (units, res*res)
 };
 

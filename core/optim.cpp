@@ -66,6 +66,7 @@ void Optimizer::set_settings(const OptimizerSettings& s) {
         *this = Optimizer(s, std::vector<size_t>(sizes_));
         return;
     }
+    if (s.l1 != s_.l1) dead_.clear();  // frozen weights belong to the L1 rate that froze them
     s_ = s;
 }
 
@@ -85,9 +86,34 @@ void Optimizer::update(size_t idx, float* p, const float* g, size_t n, bool regu
         return gv;
     };
     switch (s_.kind) {
-        case OptimizerKind::sgd:
-            for (size_t i = 0; i < n; ++i) p[i] -= lr * reg(p[i], g[i]);
+        case OptimizerKind::sgd: {
+            // TF Playground's nn.ts updateWeights: the gradient step, then the regulariser's
+            // step from the weight before both; a weight that L1 pushes across zero is set to
+            // 0 and frozen ("dead"), as TF does. Without regularisation w2 == w1 exactly.
+            const float lr_l1 = float(s_.lr * s_.l1), lr_l2 = float(s_.lr * s_.l2);
+            uint8_t* dead = nullptr;
+            if (l1 != 0.0f) {
+                if (dead_.size() <= idx) dead_.resize(idx + 1);
+                if (dead_[idx].size() != n) dead_[idx].assign(n, 0);
+                dead = dead_[idx].data();
+            }
+            for (size_t i = 0; i < n; ++i) {
+                if (dead && dead[i]) continue;
+                const float w0 = p[i];
+                const float w1 = w0 - lr * g[i];
+                float r = 0.0f;
+                if (l2 != 0.0f) r += lr_l2 * w0;
+                if (l1 != 0.0f) r += lr_l1 * float((w0 > 0.0f) - (w0 < 0.0f));
+                const float w2 = w1 - r;
+                if (dead && w1 * w2 < 0.0f) {
+                    p[i] = 0.0f;
+                    dead[i] = 1;
+                } else {
+                    p[i] = w2;
+                }
+            }
             break;
+        }
         case OptimizerKind::momentum: {
             float* v = m_[idx].data();
             const float mu = float(s_.momentum);

@@ -24,6 +24,8 @@
 #include "images_cli.h"
 #include "model_io.h"
 #include "network.h"
+#include "rules.h"
+#include "train_link.h"
 #include "trainer.h"
 
 using namespace nn;
@@ -50,6 +52,8 @@ const char* kUsage =
     "      [--hidden LIST] [--activation NAME] [--loss NAME] [--init NAME]\n"
     "      [--optimizer NAME] [--lr X] [--momentum X] [--l1 X] [--l2 X] [--batch N]\n"
     "      [--epochs N] [--seed N] [--every N] [--save FILE] [--json] [--quiet]\n"
+    "  nnplay train --link '#<the page's URL hash>' [--epochs N] [--every N] [--save FILE]\n"
+    "      [--json] [--quiet]   replays a playground link: the same per-epoch losses\n"
     "  nnplay eval --model FILE --data FILE.csv [--label COL] [--predict] [--json]\n"
     "  nnplay help [count|train|eval]\n"
     "\n"
@@ -79,8 +83,9 @@ const char* kTrainHelp =
     "  --activation NAME   hidden layers: linear, relu, leaky_relu, tanh, sigmoid, gelu, swish\n"
     "                      (default tanh)\n"
     "  --loss NAME         half_mse, bce, softmax_ce (default half_mse; softmax_ce for > 2\n"
-    "                      classes). Output layer: half_mse 1 tanh unit (2 classes), 1 linear\n"
-    "                      (regression) or k linear; bce 1 sigmoid; softmax_ce k softmax\n"
+    "                      classes). Output layer (core/rules.h, as the page): half_mse 1 tanh\n"
+    "                      unit (2 classes), 1 linear (regression) or k linear; bce 1 sigmoid;\n"
+    "                      softmax_ce k softmax\n"
     "  --init NAME         playground, glorot_uniform, glorot_normal, he_uniform, he_normal,\n"
     "                      lecun_uniform, lecun_normal, zeros (default playground)\n"
     "  --optimizer NAME    sgd, momentum, adam (default sgd)\n"
@@ -88,7 +93,10 @@ const char* kTrainHelp =
     "  --momentum X        (default 0.9)    --l1 X, --l2 X   regularisation (default 0)\n"
     "  --batch N           batch size (default 10)\n"
     "  --epochs N          1..1,000,000 (default 100)\n"
-    "  --seed N            one seed for data, split, weights and shuffling (default 1)\n"
+    "  --seed S            one seed for data, split, weights and shuffling (default 1): a\n"
+    "                      whole number, or a text like TF Playground's 0.83747 (hashed)\n"
+    "  --link '#HASH'      everything from a playground page's URL hash (the page's 'link');\n"
+    "                      replaces the data, network and optimiser flags above\n"
     "  --every N           print every N epochs (default: every epoch up to 50, else ~20 lines)\n"
     "  --save FILE         write the trained model (docs/model-format.md)\n"
     "  --json              machine-readable output (losses with 17 significant digits)\n"
@@ -397,8 +405,15 @@ int cmd_train(int argc, char** argv) {
                          {"--momentum", true},  {"--l1", true},        {"--l2", true},
                          {"--batch", true},     {"--epochs", true},    {"--seed", true},
                          {"--every", true},     {"--save", true},      {"--json", false},
-                         {"--quiet", false},    {"--images", true},    {"--image-size", true}});
+                         {"--quiet", false},    {"--images", true},    {"--image-size", true},
+                         {"--link", true}});
     if (!a.pos.empty()) usage_error(cmd, "unexpected argument " + nn::quoted(a.pos[0]));
+    if (a.has("--link"))
+        for (const std::string& f : link_replaces_flags())
+            if (a.has(f))
+                usage_error(cmd, "--link carries every setting of the page; " + f +
+                                     " cannot be combined with it (allowed with --link: --epochs, "
+                                     "--every, --save, --json, --quiet)");
     if (a.has("--data") && (a.has("--dataset") || a.has("--features") || a.has("--samples") ||
                             a.has("--noise") || a.has("--classes")))
         usage_error(cmd, "--data (a CSV file) cannot be combined with --dataset, --features, "
@@ -406,8 +421,8 @@ int cmd_train(int argc, char** argv) {
     if (!a.has("--data") && (a.has("--label") || a.has("--regression")))
         usage_error(cmd, "--label and --regression apply to --data (a CSV file)");
 
-    const int64_t seed64 = flag_int(cmd, a, "--seed", 1, 0, 999999999999999999LL);
-    const uint64_t seed = uint64_t(seed64);
+    // A number or a TF Playground seed text, through the rule the page uses (core/rules.h).
+    uint64_t seed = flag_value(cmd, "--seed", [&] { return seed_from_text(a.get("--seed", "1")); });
     const double ratio = flag_double(cmd, a, "--train-ratio", 0.5, 1e-300, 1, "(0, 1]");
     const int64_t epochs = flag_int(cmd, a, "--epochs", 100, 1, 1000000);
     const bool json = a.has("--json"), quiet = a.has("--quiet");
@@ -417,7 +432,13 @@ int cmd_train(int argc, char** argv) {
     // Data
     Dataset data;
     std::string dataset_name;
-    if (a.has("--data")) {
+    LinkRun link;
+    if (a.has("--link")) {
+        link = flag_value(cmd, "--link", [&] { return link_run(a.get("--link")); });
+        data = std::move(link.data);
+        dataset_name = link.dataset_name;
+        seed = link.seed;
+    } else if (a.has("--data")) {
         std::string text = read_file(a.get("--data"), kMaxCsvBytes, "CSV file");
         CsvOptions co;
         co.label_column = a.get("--label");
@@ -468,50 +489,44 @@ int cmd_train(int argc, char** argv) {
 
     // Network
     Architecture arch;
-    arch.inputs = int64_t(data.inputs);
-    Activation act = flag_value(cmd, "--activation",
-                                [&] { return parse_activation(a.get("--activation", "tanh")); });
-    if (act == Activation::softmax)
-        usage_error(cmd, "--activation: softmax is for the output layer only (use --loss softmax_ce)");
-    for (int64_t u : parse_hidden(cmd, a.get("--hidden", "4,2"))) arch.layers.push_back({u, act, true});
-    Loss loss = data.classes > 2 ? Loss::softmax_ce : Loss::half_mse;
-    if (a.has("--loss")) loss = flag_value(cmd, "--loss", [&] { return parse_loss(a.get("--loss")); });
-    LayerSpec out;
-    out.bias = true;
-    if (data.classes == 0) {
-        if (loss != Loss::half_mse)
-            usage_error(cmd, "--loss: " + std::string(loss_name(loss)) +
-                                 " needs a classification dataset; this one is regression "
-                                 "(use half_mse)");
-        out.units = 1;
-        out.activation = Activation::linear;
-    } else if (loss == Loss::half_mse) {
-        out.units = data.classes == 2 ? 1 : data.classes;
-        out.activation = data.classes == 2 ? Activation::tanh : Activation::linear;
-    } else if (loss == Loss::bce) {
-        if (data.classes != 2)
-            usage_error(cmd, "--loss: bce needs a 2-class dataset with 1 output, got " +
-                                 std::to_string(data.classes) + " classes (use softmax_ce)");
-        out.units = 1;
-        out.activation = Activation::sigmoid;
-    } else {
-        out.units = data.classes;
-        out.activation = Activation::softmax;
-    }
-    arch.layers.push_back(out);
-    std::string init_s = a.get("--init", "playground");
-    Init init = flag_value(cmd, "--init", [&] { return parse_init(init_s); });
-
+    Loss loss;
+    Init init;
+    std::string init_s;
     TrainOptions to;
-    to.seed = seed;
-    to.batch_size = flag_int(cmd, a, "--batch", 10, 1, 1000000);
-    OptimizerSettings& os = to.optimizer;
-    os.kind = flag_value(cmd, "--optimizer",
-                         [&] { return parse_optimizer(a.get("--optimizer", "sgd")); });
-    os.lr = flag_double(cmd, a, "--lr", 0.03, 0, 1e6, "a number > 0");
-    os.momentum = flag_double(cmd, a, "--momentum", 0.9, 0, 1e6, "0 <= momentum < 1");
-    os.l1 = flag_double(cmd, a, "--l1", 0, 0, 1e6, "a number >= 0");
-    os.l2 = flag_double(cmd, a, "--l2", 0, 0, 1e6, "a number >= 0");
+    if (a.has("--link")) {
+        arch = link.arch;
+        loss = link.loss;
+        init = link.init;
+        init_s = link.init_name;
+        to = link.train;
+    } else {
+        arch.inputs = int64_t(data.inputs);
+        Activation act = flag_value(cmd, "--activation",
+                                    [&] { return parse_activation(a.get("--activation", "tanh")); });
+        if (act == Activation::softmax)
+            usage_error(cmd, "--activation: softmax is for the output layer only (use --loss softmax_ce)");
+        for (int64_t u : parse_hidden(cmd, a.get("--hidden", "4,2"))) arch.layers.push_back({u, act, true});
+        // The default loss and the output layer are the core's rules (core/rules.h), shared
+        // with the page and the JS API.
+        loss = default_loss(data.classes);
+        if (a.has("--loss")) loss = flag_value(cmd, "--loss", [&] { return parse_loss(a.get("--loss")); });
+        arch.layers.push_back(flag_value(cmd, "--loss", [&] { return output_layer(data.classes, loss); }));
+        init_s = a.get("--init", "playground");
+        init = flag_value(cmd, "--init", [&] { return parse_init(init_s); });
+
+        to.seed = seed;
+        to.batch_size = flag_int(cmd, a, "--batch", 10, 1, 1000000);
+        OptimizerSettings& os = to.optimizer;
+        os.kind = flag_value(cmd, "--optimizer",
+                             [&] { return parse_optimizer(a.get("--optimizer", "sgd")); });
+        os.lr = flag_double(cmd, a, "--lr", 0.03, 0, 1e6, "a number > 0");
+        os.momentum = flag_double(cmd, a, "--momentum", 0.9, 0, 1e6, "0 <= momentum < 1");
+        os.l1 = flag_double(cmd, a, "--l1", 0, 0, 1e6, "a number >= 0");
+        os.l2 = flag_double(cmd, a, "--l2", 0, 0, 1e6, "a number >= 0");
+    }
+    const OptimizerSettings& os = to.optimizer;
+    const LayerSpec& out = arch.layers.back();
+    const Activation act = arch.layers.size() > 1 ? arch.layers.front().activation : out.activation;
     flag_value(cmd, "optimizer settings", [&] { validate_optimizer(os); return 0; });
 
     Network net = flag_value(cmd, "network", [&] { return Network(arch, loss, init, seed); });
