@@ -6,7 +6,9 @@
 // oneStep). The decision-boundary pass (updateDecisionBoundary) forwards each grid
 // point on its own and copies every node's output into that node's map.
 // Its only loss is ½ squared error and its output is tanh (classification) or linear,
-// so the benchmark runs it with those where nnplay uses sigmoid-BCE.
+// so the benchmark runs it with those where nnplay uses sigmoid-BCE. Regularisation
+// (regularizations, link.isDead) follows the current nn.ts; tests/js/regularisation.test.mjs
+// uses this engine as the reference for nnplay's L1/L2 update.
 
 export const activations = {
   tanh: { f: (x) => Math.tanh(x), df: (x) => { const t = Math.tanh(x); return 1 - t * t; } },
@@ -15,6 +17,12 @@ export const activations = {
   linear: { f: (x) => x, df: () => 1 },
 };
 const squareErrorDer = (output, target) => output - target;
+
+// nn.ts's RegularizationFunction (current tensorflow/playground): L1's derivative is 0 at 0.
+export const regularizations = {
+  L1: { output: (w) => Math.abs(w), der: (w) => (w < 0 ? -1 : (w > 0 ? 1 : 0)) },
+  L2: { output: (w) => 0.5 * w * w, der: (w) => w },
+};
 
 class Neuron {
   constructor(id, act) {
@@ -52,12 +60,13 @@ class Link {
     this.accErrorDer = 0;
     this.numAccumulatedDers = 0;
     this.regularization = null;
+    this.isDead = false;  // nn.ts: set when L1 carried the weight across zero; never updated again
   }
 }
 
 // shape: [inputs, hidden..., 1]. Weights uniform in [-0.5, 0.5) as in the playground,
 // from a seeded generator so runs are repeatable.
-export function buildNetwork(shape, hidden, output, seed = 1) {
+export function buildNetwork(shape, hidden, output, seed = 1, regularization = null) {
   let s = seed >>> 0 || 1;
   const rand = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
   const net = [];
@@ -69,6 +78,7 @@ export function buildNetwork(shape, hidden, output, seed = 1) {
       if (l > 0) {
         for (const prev of net[l - 1]) {
           const link = new Link(prev, node, rand() - 0.5);
+          link.regularization = regularization;
           prev.outLinks.push(link);
           node.inLinks.push(link);
         }
@@ -105,6 +115,7 @@ export function backProp(net, target) {
       const node = layer[i];
       for (let j = 0; j < node.inLinks.length; j++) {
         const link = node.inLinks[j];
+        if (link.isDead) continue;
         link.errorDer = node.inputDer * link.source.output;
         link.accErrorDer += link.errorDer;
         link.numAccumulatedDers++;
@@ -136,9 +147,19 @@ export function updateWeights(net, lr, regRate) {
       }
       for (let j = 0; j < node.inLinks.length; j++) {
         const link = node.inLinks[j];
+        if (link.isDead) continue;
         const regDer = link.regularization ? link.regularization.der(link.weight) : 0;
         if (link.numAccumulatedDers > 0) {
-          link.weight -= (lr / link.numAccumulatedDers) * (link.accErrorDer + regRate * regDer);
+          // nn.ts updateWeights: the gradient step, then the regulariser's step; a weight that
+          // L1 carries across zero becomes 0 and dead.
+          link.weight = link.weight - (lr / link.numAccumulatedDers) * link.accErrorDer;
+          const newWeight = link.weight - (lr * regRate) * regDer;
+          if (link.regularization === regularizations.L1 && link.weight * newWeight < 0) {
+            link.weight = 0;
+            link.isDead = true;
+          } else {
+            link.weight = newWeight;
+          }
           link.accErrorDer = 0;
           link.numAccumulatedDers = 0;
         }
@@ -148,11 +169,11 @@ export function updateWeights(net, lr, regRate) {
 }
 
 // playground.ts oneStep over `points` (arrays of inputs) and `labels`.
-export function trainSamples(net, points, labels, batchSize, lr) {
+export function trainSamples(net, points, labels, batchSize, lr, regRate = 0) {
   for (let i = 0; i < points.length; i++) {
     forwardProp(net, points[i]);
     backProp(net, labels[i]);
-    if ((i + 1) % batchSize === 0) updateWeights(net, lr, 0);
+    if ((i + 1) % batchSize === 0) updateWeights(net, lr, regRate);
   }
 }
 

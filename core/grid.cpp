@@ -43,6 +43,7 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec) {
     if (spec.neurons) {
         r.neurons.resize(L);
         for (size_t l = 0; l < L; ++l) r.neurons[l].resize(net.layer_out(l) * cells);
+        r.inputs.resize(in * cells);
     }
     // Layers are evaluated transposed, Z (units × cells) = Wᵀ·X + b, with the cells as the
     // vector dimension: each map then comes out of the GEMM already in its final layout
@@ -67,6 +68,8 @@ GridResult evaluate_grid(const Network& net, const GridSpec& spec) {
             compute_features(spec.features, x1, x2, point.data());
             for (size_t i = 0; i < in; ++i) xin[i * n + k] = point[i];
         }
+        if (spec.neurons)
+            for (size_t i = 0; i < in; ++i) std::copy_n(xin.data() + i * n, n, r.inputs.data() + i * cells + c0);
         const float* prev = xin.data();
         size_t ld_prev = n;
         for (size_t l = 0; l < L; ++l) {

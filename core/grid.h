@@ -23,6 +23,8 @@ struct GridResult {
     std::vector<float> outputs;                  // every output unit, (res*res, outputs):
                                                  // Network::predict's layout, for k-class maps
     std::vector<std::vector<float>> neurons;     // per layer: (units, res*res)
+    std::vector<float> inputs;                   // with neurons: every input feature's map,
+                                                 // (features, res*res), as the network sees it
 };
 
 // Throws nn::Error if features.size() != net.inputs() or the spec is out of range.

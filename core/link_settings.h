@@ -30,6 +30,8 @@ struct SettingSpec {
     bool exclusive_min = false;
     std::vector<std::string> values;                              // choice
     std::vector<std::pair<std::string, std::string>> aliases;     // choice: TF's name → ours
+    int max_items = 0;         // widths / activations: the most hidden layers
+    std::string feature;       // flag keys that switch an input feature: its core name (x1, …)
 };
 // In link order. The hidden-layer activations a link may name are the `activation`
 // choice's values.
@@ -73,12 +75,17 @@ struct LinkParse {
 LinkParse parse_link(std::string_view hash, const PageSettings& base = PageSettings());
 // "#key=value&…": every key (TF Playground's too), so a link does not depend on defaults.
 std::string link_of(const PageSettings& s);
+// A control's change: s with the (key, text) pairs applied; choosing or leaving an image set
+// (dataset=digits) first brings that side's network and training defaults. Throws nn::Error
+// naming a bad value, or the check_settings problems joined by "; ".
+PageSettings apply_patch(const PageSettings& s, const std::vector<std::pair<std::string, std::string>>& patch);
 // The largest rebuild a change from a to b needs, or nullptr if nothing changed.
 const char* change_level(const PageSettings& a, const PageSettings& b);
 
 // ---- what a page link trains -------------------------------------------------------------
 std::vector<Feature> page_features(const PageSettings& s);
 int page_classes(const PageSettings& s);  // of the generated data; 0 = regression
+bool page_images(const PageSettings& s);  // dataset=digits: 784 inputs, loaded by the page's worker
 // The generated dataset, shuffled and split as the page does.
 Dataset page_dataset(const PageSettings& s);
 struct PageNetwork {

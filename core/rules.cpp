@@ -52,8 +52,8 @@ uint64_t seed_from_text(std::string_view text) {
     }
     if (!allowed)
         throw Error("seed " + quoted(text) +
-                    " is not a seed; allowed: a whole number from 0 to 9007199254740991, or 1 to "
-                    "32 letters, digits, '.', '_' or '-' (like TF Playground's 0.83747)");
+                    " is not a seed; allowed: 1 to 32 letters, digits, '.', '_' or '-' (a whole "
+                    "number, or a text like TF Playground's 0.83747)");
     if (digits) {
         // Leading zeros make the text long without making the number large.
         uint64_t v = 0;
@@ -65,9 +65,7 @@ uint64_t seed_from_text(std::string_view text) {
                 break;
             }
         }
-        if (fits) return v;
-        throw Error("seed " + quoted(text) +
-                    " is too large; a number seed is at most 9007199254740991 (2^53 - 1)");
+        if (fits) return v;  // larger numbers are texts like any other
     }
     // FNV-1a, 64-bit: a fixed, portable hash of the bytes.
     uint64_t h = 0xcbf29ce484222325ull;

@@ -25,8 +25,8 @@ LayerSpec output_layer(int classes, Loss loss);
 //   a decimal integer 0..2^53−1 ("7", "007") → that number, so the page's seed=7 and
 //                                              `nnplay train --seed 7` are one seed;
 //   any other text of 1..32 letters, digits, '.', '_' or '-' (TF Playground writes
-//   seeds like "0.83747")                    → its 64-bit FNV-1a hash, with 2^63 set so it
-//                                              never equals a number seed.
+//   seeds like "0.83747"; longer numbers too) → its 64-bit FNV-1a hash, with 2^63 set so
+//                                              it never equals a number seed.
 // Throws nn::Error for anything else. 2^53−1 (JS's largest safe integer) keeps every
 // number seed exact in JS too.
 uint64_t seed_from_text(std::string_view text);

@@ -22,6 +22,9 @@ set(NN_TEST_SOURCES
   tests/core/test_transformer.cpp
   tests/core/test_error.cpp
   tests/core/test_limits.cpp
+  tests/core/test_rules.cpp
+  tests/core/test_link_settings.cpp
+  tests/core/test_regularisation.cpp
 )
 add_library(nn_catch_main OBJECT tests/catch_main.cpp)
 target_link_libraries(nn_catch_main PRIVATE nn_deps)

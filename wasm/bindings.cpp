@@ -38,30 +38,19 @@
 #include "model_io.h"
 #include "network.h"
 #include "quantize.h"
+#include "guard.h"
+#include "rules.h"
 #include "trainer.h"
 
 using emscripten::val;
 
 namespace {
 
-// ---- error channel ---------------------------------------------------------------
-int32_t g_error_flag = 0;    // read by JS as HEAP32[errorFlagAddress() >> 2]
-std::string g_error_message;
-
-template <class F, class R = decltype(std::declval<F>()())>
-R guard(F&& f) {
-    try {
-        return f();
-    } catch (const std::exception& e) {
-        g_error_message = e.what();
-    } catch (...) {
-        g_error_message = "unknown C++ exception";
-    }
-    g_error_flag = 1;
-    if constexpr (std::is_void_v<R>) return;
-    else if constexpr (std::is_same_v<R, val>) return val::undefined();
-    else return R{};
-}
+// ---- error channel (wasm/guard.h) --------------------------------------------------
+using nnwasm::g_error_flag;
+using nnwasm::g_error_message;
+using nnwasm::guard;
+using nnwasm::seed_of;
 
 std::string take_error() {
     std::string m;
@@ -127,6 +116,12 @@ void check_finite(const std::vector<float>& v, const char* what) {
 // The wrapper has already checked that numbers are integers in range; seeds and
 // counts arrive as doubles (exact up to 2^53).
 uint64_t to_u64(const val& v) { return uint64_t(v.as<double>()); }
+}  // namespace
+uint64_t nnwasm::seed_of(const val& v) {
+    if (v.isString()) return nn::seed_from_text(v.as<std::string>());
+    return uint64_t(v.as<double>());
+}
+namespace {
 int64_t to_i64(const val& v) { return int64_t(v.as<double>()); }
 
 // Field readers, out of line for size (see int_object).
@@ -168,7 +163,7 @@ nn::TrainOptions train_options_of(const val& o) {
     nn::TrainOptions t;
     t.optimizer = optimizer_of(o);
     t.batch_size = to_i64(get_val(o, "batchSize"));
-    t.seed = to_u64(get_val(o, "seed"));
+    t.seed = seed_of(get_val(o, "seed"));
     return t;
 }
 
@@ -219,7 +214,7 @@ std::unique_ptr<DatasetHandle> make_dataset(std::string name, val opts) {
         g.samples = to_i64(get_val(opts, "samples"));
         g.noise = get_f64(opts, "noise");
         g.classes = narrow<int>(get_f64(opts, "classes"), "classes");
-        g.seed = to_u64(get_val(opts, "seed"));
+        g.seed = seed_of(get_val(opts, "seed"));
         auto h = std::make_unique<DatasetHandle>();
         h->name = name;
         h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
@@ -241,7 +236,7 @@ std::unique_ptr<DatasetHandle> dataset_from_points(val p) {
         h->name = "points";
         h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
             pts, features_of(get_val(p, "features")), get_f64(p, "trainRatio"),
-            to_u64(get_val(p, "seed"))));
+            seed_of(get_val(p, "seed"))));
         return h;
     });
 }
@@ -253,7 +248,7 @@ std::unique_ptr<DatasetHandle> dataset_from_csv(std::string text, val opts) {
         c.label_column = get_str(opts, "labelColumn");
         c.regression = get_bool(opts, "regression");
         c.train_ratio = get_f64(opts, "trainRatio");
-        c.seed = to_u64(get_val(opts, "seed"));
+        c.seed = seed_of(get_val(opts, "seed"));
         auto h = std::make_unique<DatasetHandle>();
         h->data = std::make_shared<nn::Dataset>(nn::parse_csv(text, c));
         h->name = "csv";
@@ -505,6 +500,8 @@ struct NetworkHandle {
             val o = val::object();
             o.set("resolution", r.resolution);
             o.set("output", f32_copy(r.output));
+            o.set("outputs", f32_copy(r.outputs));
+            o.set("inputs", f32_copy(r.inputs));
             val layers = val::array();
             for (const auto& l : r.neurons) layers.call<void>("push", f32_copy(l));
             o.set("neurons", layers);
@@ -740,7 +737,7 @@ nn::Architecture arch_of(const val& spec) {
 std::unique_ptr<NetworkHandle> make_network(val spec) {
     return guard([&] {
         const nn::Init init = nn::parse_init(get_str(spec, "init"));
-        const uint64_t seed = to_u64(get_val(spec, "seed"));
+        const uint64_t seed = seed_of(get_val(spec, "seed"));
         auto h = std::make_unique<NetworkHandle>(
             nn::Network(arch_of(spec), nn::parse_loss(get_str(spec, "loss")), init, seed));
         h->meta.init = nn::init_name(init);

@@ -153,10 +153,10 @@ test('bad link values show messages and keep the network', async () => {
   await page.waitForFunction(() => document.querySelectorAll('#messages li').length > 0);
   const m = await messages(page);
   assert.match(m, /select at least one input feature/);
-  assert.match(m, /networkShape: "4,abc"/);
+  assert.match(m, /networkShape: '4,abc'/);
   assert.equal(await totalParams(page), '13');
   await page.evaluate(() => { location.hash = '#networkShape=5&learningRate=NaN'; });
-  await page.waitForFunction(() => /learningRate: "NaN" is not a number/.test(document.getElementById('messages').textContent));
+  await page.waitForFunction(() => /learningRate: 'NaN' is not a number/.test(document.getElementById('messages').textContent));
   await page.waitForFunction(() => document.querySelector('.total-params').textContent === '21');  // 2×5+5×1 = 15 + 6
   assert.equal(await page.locator('#learningRate').inputValue(), '0.03');
   await assertNoNaN(page);
@@ -230,7 +230,7 @@ test('a good CSV, model export and re-import, code export', async () => {
 test('HTML payloads in the link, a CSV header and a model name never run', async () => {
   const enc = encodeURIComponent(XSS);
   const { page, problems } = await fresh(`#seed=${enc}&networkShape=${enc}&${enc}=1&activations=${enc}`);
-  assert.match(await messages(page), /seed: "<img src=x onerror=/);  // shown as text
+  assert.match(await messages(page), /seed '<img src=x onerror=/);  // shown as text
   await page.locator('#csv').setInputFiles({ name: `${XSS}.csv`, mimeType: 'text/csv',
     buffer: Buffer.from(`${XSS},x2,label\n1,2,0\n2,${XSS},1\n`) });
   await page.waitForFunction(() => /\.csv/.test(document.getElementById('messages').textContent));

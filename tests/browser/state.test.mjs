@@ -1,11 +1,17 @@
-// web/app/state.js in node (it is pure): defaults, validation messages, the URL round trip,
-// TF Playground links, and the NetworkSpec it derives. No browser needed.
+// web/app/state.js in node: the page's settings as the core owns them (core/link_settings.h,
+// reached through the JS API): defaults, validation messages, the URL round trip, TF
+// Playground links, and what the settings train. No browser needed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { createNNPlay } from '../../web/lib/nnplay.mjs';
 import {
   defaults, parseHash, toHash, update, changeLevel, networkSpec, trainOptions, featureNames,
-  datasetOptions, stateFromNetwork, SETTINGS, quote,
+  patchFromNetwork, SETTINGS, quote, useCore,
 } from '../../web/app/state.js';
+
+const nn = await createNNPlay();
+useCore(nn);
+const units = (layers) => layers.map(({ units, activation }) => ({ units, activation }));
 
 const TF_LINK = '#activation=relu&batchSize=10&dataset=spiral&regDataset=reg-plane&learningRate=0.03' +
   '&regularizationRate=0&noise=0&networkShape=8,8&seed=0.5&showTestData=false&discretize=false' +
@@ -24,7 +30,7 @@ test('defaults are TF Playground\'s', () => {
   assert.deepEqual(featureNames(s), ['x1', 'x2']);
   const spec = networkSpec(s);
   // TF: features in, hidden 4,2 tanh, one tanh output, ½MSE, U(−0.5, 0.5) init
-  assert.deepEqual(spec.layers, [
+  assert.deepEqual(units(spec.layers), [
     { units: 4, activation: 'tanh' }, { units: 2, activation: 'tanh' }, { units: 1, activation: 'tanh' }]);
   assert.equal(spec.inputs, 2);
   assert.equal(spec.loss, 'half_mse');
@@ -56,8 +62,9 @@ test('TF regression, regularization, initZero and _hide flags', () => {
   assert.deepEqual(state.hide, ['dataset', 'noise']);
   const spec = networkSpec(state);
   assert.equal(spec.init, 'zeros');
-  assert.deepEqual(spec.layers, [{ units: 1, activation: 'linear' }]);
-  assert.deepEqual(trainOptions(state), { optimizer: 'sgd', lr: 0.03, batchSize: 10, l1: 0, l2: 0.003 });
+  assert.deepEqual(units(spec.layers), [{ units: 1, activation: 'linear' }]);
+  // TF's regularization=L2 + regularizationRate=r is l2 = r (core/optim.h)
+  assert.deepEqual(trainOptions(state), { optimizer: 'sgd', lr: 0.03, batchSize: 10, l1: 0, l2: 0.003, momentum: 0.9, seed: '1' });
 });
 
 test('round trip: toHash then parseHash gives the same state', () => {
@@ -96,23 +103,23 @@ test('random settings round trip', () => {
 test('bad values name the problem and keep the current value', () => {
   const current = { ...defaults(), networkShape: [3, 3] };
   const cases = [
-    ['networkShape=4,abc', /networkShape: "4,abc" layer 2: "abc" is not a whole number; kept "3,3"/],
+    ['networkShape=4,abc', /networkShape: '4,abc' layer 2: 'abc' is not a whole number; kept '3,3'/],
     ['networkShape=1000000000', /1000000000 neurons; allowed 1 to 512/],
     ['networkShape=1,1,1,1,1,1,1,1,1', /9 hidden layers; at most 8/],
     ['networkShape=0', /0 neurons/],
-    ['networkShape=2.5', /"2.5" is not a whole number/],
-    ['learningRate=NaN', /learningRate: "NaN" is not a number/],
+    ['networkShape=2.5', /'2.5' is not a whole number/],
+    ['learningRate=NaN', /learningRate: 'NaN' is not a number/],
     ['learningRate=Infinity', /is not a number/],
     ['learningRate=-1', /out of range/],
     ['learningRate=0', /out of range/],
     ['learningRate=', /is not a number/],
-    ['noise=51', /noise: "51" is out of range/],
+    ['noise=51', /noise: '51' is out of range/],
     ['batchSize=1e9', /out of range/],
-    ['dataset=moons', /dataset: "moons" is not one of circle, xor, gauss, spiral, blobs/],
-    ['x=yes', /x: "yes" is not true or false/],
-    ['seed=<img src=x onerror=alert(1)>', /seed: "<img src=x onerror=alert\(1\)>" is not a seed/],
-    ['bogus=1', /unknown setting "bogus" ignored/],
-    ['activations=relu,softmax', /"softmax" is not one of/],
+    ['dataset=moons', /dataset: 'moons' is not one of circle, xor, gauss, spiral, blobs/],
+    ['x=yes', /x: 'yes' is not true or false/],
+    ['seed=<img src=x onerror=alert(1)>', /seed '<img src=x onerror=alert\(1\)>' is not a seed/],
+    ['bogus=1', /unknown setting 'bogus' ignored/],
+    ['activations=relu,softmax', /'softmax' is not one of/],
     ['%E0%A4%A=1', /malformed text in the link/],
     ['cosX=true', /cosine features are not available/],
   ];
@@ -125,7 +132,7 @@ test('bad values name the problem and keep the current value', () => {
   // duplicates: the last wins, with a message
   const d = parseHash('#noise=10&noise=20');
   assert.equal(d.state.noise, 20);
-  assert.match(d.errors[0], /"noise" appears twice/);
+  assert.match(d.errors[0], /'noise' appears twice/);
   // long values are shortened in messages
   assert.ok(quote('a'.repeat(1000)).length < 50);
 });
@@ -133,13 +140,13 @@ test('bad values name the problem and keep the current value', () => {
 test('impossible combinations keep the whole current state', () => {
   const current = { ...defaults(), networkShape: [3] };
   const a = parseHash('#x=false&y=false', current);
-  assert.equal(a.state, current);
+  assert.deepEqual(a.state, current);
   assert.match(a.errors[0], /select at least one input feature/);
   const b = parseHash('#problem=regression&loss=bce', current);
-  assert.equal(b.state, current);
-  assert.match(b.errors[0], /loss bce needs a classification problem/);
+  assert.deepEqual(b.state, current);
+  assert.match(b.errors[0], /loss bce needs 2 classes \(1 sigmoid output\), but the data is regression data; regression uses half_mse/);
   const c = parseHash('#dataset=blobs&classes=4&loss=bce', current);
-  assert.match(c.errors[0], /bce needs 2 classes, but the data has 4/);
+  assert.match(c.errors[0], /loss bce needs 2 classes \(1 sigmoid output\), but the data is 4 classes; use softmax_ce/);
   const u = update(current, { x: false, y: false });
   assert.match(u.error, /select at least one input feature/);
   assert.match(update(current, { networkShape: [600] }).error, /600 neurons; allowed 1 to 512/);
@@ -157,10 +164,10 @@ test('changeLevel says what must be rebuilt', () => {
 
 test('multi-class and imported networks', () => {
   const s = { ...defaults(), dataset: 'blobs', classes: 4, loss: 'softmax_ce' };
-  assert.deepEqual(networkSpec(s).layers.at(-1), { units: 4, activation: 'softmax' });
-  assert.equal(datasetOptions(s).classes, 4);
-  const t = stateFromNetwork(defaults(), { features: ['x1', 'sinx2'], loss: 'bce',
-    layers: [{ units: 3, activation: 'relu' }, { units: 5, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }] });
+  assert.deepEqual(units([networkSpec(s).layers.at(-1)]), [{ units: 4, activation: 'softmax' }]);
+  assert.equal(nn.linkRun(s).dataset.classes, 4);
+  const t = update(defaults(), patchFromNetwork(defaults(), { features: ['x1', 'sinx2'], loss: 'bce',
+    layers: [{ units: 3, activation: 'relu' }, { units: 5, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }] })).state;
   assert.deepEqual(t.networkShape, [3, 5]);
   assert.deepEqual(t.activations, ['relu', 'tanh']);
   assert.deepEqual(featureNames(t), ['x1', 'sinx2']);

@@ -10,9 +10,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createNNPlay } from '../../web/lib/nnplay.mjs';
-import { parseHash, defaults, toHash } from '../../web/app/state.js';
+import { parseHash, defaults, toHash, useCore } from '../../web/app/state.js';
 
 const nn = await createNNPlay();
+useCore(nn);  // the page's settings are the core's (core/link_settings.h)
 
 const net = new nn.Network({ inputs: 2, layers: [{ units: 4 }, { units: 1 }], seed: 2 });
 const data = nn.makeDataset('xor', { samples: 40, seed: 3 });
@@ -62,8 +63,11 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   add('Network', 'bce with a tanh output', L({ units: 3 }, { loss: 'bce' }), /loss bce needs a sigmoid output layer, got tanh/);
   add('Network', 'softmax_ce with 1 output', N({ inputs: 2, layers: [{ units: 1, activation: 'softmax' }], loss: 'softmax_ce' }), /softmax_ce needs at least 2 output units/);
   for (const v of ['', 'Glorot', 'magic']) add('Network', `init ${JSON.stringify(v)}`, L({ units: 3 }, { init: v }), /unknown init/);
-  for (const [w, v] of [['-1', -1], ['fractional', 0.5], ['NaN', NaN], ['a string', '1'], ['Infinity', Infinity]])
-    add('Network', `seed ${w}`, L({ units: 3 }, { seed: v }), /^seed must be a non-negative integer, got /);
+  // seeds are numbers or seed texts (core/rules.h seed_from_text owns the text's rule)
+  for (const [w, v] of [['-1', -1], ['fractional', 0.5], ['NaN', NaN], ['Infinity', Infinity], ['null', null]])
+    add('Network', `seed ${w}`, L({ units: 3 }, { seed: v }), /^seed must be a non-negative integer or a seed text, got /);
+  for (const v of ['', '1 ', 'x'.repeat(33), '<b>', '-1e3 '])
+    add('Network', `seed text ${JSON.stringify(v)}`, L({ units: 3 }, { seed: v }), /^seed '.*' is not a seed; allowed: 1 to 32 letters, digits, '\.', '_' or '-'/);
 }
 
 // ---- JS API: countParameters (the parameter panel) -----------------------------------------
@@ -201,7 +205,7 @@ const add = (entry, what, call, re) => cases.push([entry, what, call, re]);
   for (const v of ['', 'Adam', 'adagrad']) add('train', `optimizer ${JSON.stringify(v)}`, T({ optimizer: v }), /unknown optimizer '.*'; allowed: sgd, momentum, adam/);
   for (const [k, v] of [['l1', -1], ['l1', NaN], ['l2', Infinity], ['momentum', -0.5], ['momentum', NaN]])
     add('train', `${k} ${v}`, T({ [k]: v }), new RegExp(`${k} must be`));
-  add('train', 'seed -1', T({ seed: -1 }), /^seed must be a non-negative integer, got -1$/);
+  add('train', 'seed -1', T({ seed: -1 }), /^seed must be a non-negative integer or a seed text, got -1$/);
   add('train', 'options a string', T('fast'), /^options must be an object, got "fast"$/);
   for (const [w, v] of [['null', null], ['an object', {}]])
     add('train', `data ${w}`, () => net.trainEpochs(v, {}), /^data must be an nnplay Dataset, got /);
@@ -427,26 +431,26 @@ test('model import: duplicated keys follow JSON.parse (the last one wins)', () =
 test('the URL hash: hostile values give a message and keep the page\'s settings', () => {
   const base = { ...defaults(), networkShape: [6, 3], learningRate: 0.1 };
   const hostile = [
-    ['networkShape=1000000000', /networkShape: "1000000000" layer 1: 1000000000 neurons; allowed 1 to 512/],
+    ['networkShape=1000000000', /networkShape: '1000000000' layer 1: 1000000000 neurons; allowed 1 to 512/],
     ['networkShape=-1', /layer 1: -1 neurons/],
     ['networkShape=0', /layer 1: 0 neurons/],
     ['networkShape=2.5', /is not a whole number/],
     ['networkShape=NaN', /is not a whole number/],
     ['networkShape=' + '1,'.repeat(20) + '1', /has 21 hidden layers; at most 8/],
-    ['learningRate=NaN', /learningRate: "NaN" is not a number/],
-    ['learningRate=Infinity', /learningRate: "Infinity" is not a number/],
+    ['learningRate=NaN', /learningRate: 'NaN' is not a number/],
+    ['learningRate=Infinity', /learningRate: 'Infinity' is not a number/],
     ['learningRate=0', /is out of range/],
     ['learningRate=-1', /is out of range/],
     ['learningRate=1e9', /is out of range/],
     ['batchSize=0.5', /is not a whole number/],
-    ['batchSize=', /batchSize: "" is not a number/],
-    ['activation=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', /activation: "<img src=x onerror=alert\(1\)>" is not one of/],
-    ['dataset=moons', /dataset: "moons" is not one of circle/],
+    ['batchSize=', /batchSize: '' is not a number/],
+    ['activation=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', /activation: '<img src=x onerror=alert\(1\)>' is not one of/],
+    ['dataset=moons', /dataset: 'moons' is not one of circle/],
     ['seed=' + 'x'.repeat(100), /is not a seed/],
-    ['noSuchKey=1', /unknown setting "noSuchKey" ignored/],
-    ['learningRate=0.1&learningRate=0.2', /"learningRate" appears twice in the link; the last value is used/],
+    ['noSuchKey=1', /unknown setting 'noSuchKey' ignored/],
+    ['learningRate=0.1&learningRate=0.2', /'learningRate' appears twice in the link; the last value is used/],
     ['x=%E0%A4%A', /malformed text in the link/],
-    ['x=maybe', /x: "maybe" is not true or false/],
+    ['x=maybe', /x: 'maybe' is not true or false/],
   ];
   for (const [hash, re] of hostile) {
     const { state, errors } = parseHash('#' + hash, base);
@@ -461,7 +465,7 @@ test('the URL hash: hostile values give a message and keep the page\'s settings'
   }
   // a link that is too long, or binary junk, keeps everything
   const long = parseHash('#' + 'a'.repeat(5000), base);
-  assert.equal(long.state, base);
+  assert.deepEqual(long.state, base);
   assert.match(long.errors[0], /too long/);
   const junk = parseHash('#' + JUNK, base);
   assert.ok(junk.errors.length > 0);

@@ -57,7 +57,7 @@ const cases = [
   ['count: fractional width', () => nn.countParameters([2, 1.5]), 'widths[1] must be an integer, got 1.5'],
   ['x not numbers', () => net.predict('12'), 'x must be a Float32Array or an array of numbers, got "12"'],
   ['dataset not a Dataset', () => net.trainEpochs({}, {}), 'data must be an nnplay Dataset, got an object'],
-  ['negative seed', () => new nn.Network({ inputs: 2, layers: [{ units: 1 }], seed: -1 }), 'seed must be a non-negative integer, got -1'],
+  ['negative seed', () => new nn.Network({ inputs: 2, layers: [{ units: 1 }], seed: -1 }), 'seed must be a non-negative integer or a seed text, got -1'],
 ];
 
 test('bad arguments throw Errors with the core\'s message; the module keeps working', () => {

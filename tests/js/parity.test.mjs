@@ -37,6 +37,12 @@ const runs = [
     lr: 0.1, batch: 1, epochs: 5, seed: 9 },
   { dataset: 'spiral', features: ['x1', 'x2', 'x1sq', 'x2sq', 'sinx2'], hidden: [16, 16, 8], activation: 'sigmoid', init: 'glorot_uniform',
     optimizer: 'adam', lr: 0.003, batch: 32, epochs: 8, seed: 123456789 },
+  // 3 classes with ½MSE: the page once built 3 tanh outputs here and the CLI 3 linear ones
+  { dataset: 'blobs', classes: 3, hidden: [6], activation: 'tanh', init: 'playground', loss: 'half_mse', optimizer: 'sgd',
+    lr: 0.03, batch: 10, epochs: 6, seed: 7 },
+  // a TF Playground seed text, hashed by the core for data, weights and shuffling alike
+  { dataset: 'circle', hidden: [4, 2], activation: 'tanh', init: 'playground', optimizer: 'sgd', lr: 0.03, batch: 10,
+    l1: 0.003, epochs: 5, seed: '0.83747' },
 ];
 
 function runArgs(r) {
@@ -55,19 +61,15 @@ function runArgs(r) {
   return a;
 }
 
-// The CLI's choices, spelled out: one seed for data, split, weights and shuffling;
-// the output layer follows from the loss and the dataset (core/cli/nnplay.cpp).
+// The same run through the API. The output layer and the default loss are asked of the core
+// (core/rules.h, the rule the CLI and the page use), never restated here.
 function runJS(r) {
   const data = nn.makeDataset(r.dataset, {
     seed: r.seed, noise: r.noise ?? 0, samples: r.samples ?? 0, classes: r.classes ?? 3,
     trainRatio: r.trainRatio ?? 0.5, features: r.features ?? ['x1', 'x2'],
   });
-  const k = data.classes;
-  const loss = r.loss ?? (k > 2 ? 'softmax_ce' : 'half_mse');
-  const out = k === 0 ? { units: 1, activation: 'linear' }
-    : loss === 'half_mse' ? { units: k === 2 ? 1 : k, activation: k === 2 ? 'tanh' : 'linear' }
-    : loss === 'bce' ? { units: 1, activation: 'sigmoid' }
-    : { units: k, activation: 'softmax' };
+  const loss = r.loss ?? nn.defaultLoss(data.classes);
+  const out = nn.outputLayer(data.classes, loss);
   const net = new nn.Network({
     inputs: data.inputs, loss, init: r.init, seed: r.seed,
     layers: [...r.hidden.map((units) => ({ units, activation: r.activation })), out],
@@ -134,3 +136,62 @@ for (const [widths, bias] of [[[256, 128, 64], true], [[2, 4, 2, 1], false], [[1
     assert.deepEqual(j.activations, c.activation_floats_per_sample);
   });
 }
+
+// ---- page links: `nnplay train --link` against the JS API's fromLink, for every setting the
+// page's URL hash carries (dataset, noise, split, seed, features, layers, per-layer
+// activations, loss, optimiser, regularisation, batch size, initialiser). Both sides get the
+// link text only; the core's parser (core/link_settings.h) decides everything else.
+const LINKS = [
+  '#seed=7',  // the page's defaults: TF Playground's circle, 4-2 tanh, ½MSE, SGD 0.03, batch 10
+  '#dataset=spiral&noise=25&percTrainData=70&seed=0.83747&sinX=true&sinY=true&networkShape=8,8&activation=relu' +
+    '&regularization=L1&regularizationRate=0.003&batchSize=5&learningRate=0.01',
+  '#dataset=xor&noise=10&xTimesY=true&xSquared=true&networkShape=6,4,3&activations=tanh,leaky_relu,gelu' +
+    '&loss=bce&optimizer=adam&learningRate=0.003&init=he_uniform&seed=42&percTrainData=30&batchSize=16',
+  '#dataset=blobs&classes=4&networkShape=10&activation=swish&loss=softmax_ce&optimizer=momentum&learningRate=0.05' +
+    '&regularization=L2&regularizationRate=0.01&init=glorot_normal&seed=5&batchSize=7',
+  '#dataset=blobs&classes=3&loss=half_mse&networkShape=5&seed=11',
+  '#problem=regression&regDataset=reg-gauss&noise=20&networkShape=8&activation=sigmoid&initZero=true&seed=3' +
+    '&learningRate=0.1&batchSize=25',
+  '#problem=regression&regDataset=reg-plane&networkShape=&seed=abc_9&ySquared=true&init=lecun_normal&batchSize=1&learningRate=0.001',
+  // a TF Playground link as it writes them (its keys, its order)
+  '#activation=tanh&regularization=L2&batchSize=10&dataset=gauss&regDataset=reg-plane&learningRate=0.03' +
+    '&regularizationRate=0.03&noise=15&networkShape=4,2&seed=0.21093&showTestData=false&discretize=false' +
+    '&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false' +
+    '&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false',
+];
+const LINK_EPOCHS = 6;
+
+for (const link of LINKS) {
+  test(`a page link trains bit for bit alike in the CLI and the API: ${link.slice(0, 60)}…`, { skip }, () => {
+    const native = JSON.parse(execFileSync(cli, ['train', '--link', link, '--epochs', String(LINK_EPOCHS), '--json'],
+      { encoding: 'utf8' }));
+    const { data, net, train, errors } = nn.fromLink(link);
+    assert.deepEqual(errors, []);
+    const api = net.trainEpochs(data, { ...train, epochs: LINK_EPOCHS });
+    const params = net.paramCount();
+    net.delete();
+    data.delete();
+    assert.equal(native.epochs.length, LINK_EPOCHS);
+    native.epochs.forEach((n, i) => {
+      assert.equal(api[i].train.loss, n.train_loss, `epoch ${n.epoch} train loss`);
+      assert.equal(api[i].test.samples ? api[i].test.loss : null, n.test_loss, `epoch ${n.epoch} test loss`);
+    });
+    assert.equal(params, BigInt(native.final.params));
+  });
+}
+
+test("a link's seed=7 is the CLI's --seed 7 (one seed rule)", { skip }, () => {
+  const viaLink = JSON.parse(execFileSync(cli, ['train', '--link', '#seed=7', '--epochs', '4', '--json'], { encoding: 'utf8' }));
+  const viaFlags = JSON.parse(execFileSync(cli, ['train', '--seed', '7', '--epochs', '4', '--json'], { encoding: 'utf8' }));
+  assert.deepEqual(viaLink.epochs, viaFlags.epochs);
+  assert.equal(nn.seedFromText('7'), 7n);
+});
+
+test('a link the page would open with a message is refused by the CLI, naming the problem', { skip }, () => {
+  const p = spawnSync(cli, ['train', '--link', '#learningRate=NaN&bogus=1', '--epochs', '1'], { encoding: 'utf8' });
+  assert.equal(p.status, 2);
+  assert.match(p.stderr, /learningRate: 'NaN' is not a number; kept '0\.03'; unknown setting 'bogus' ignored/);
+  const q = spawnSync(cli, ['train', '--link', '#seed=7', '--lr', '0.1'], { encoding: 'utf8' });
+  assert.equal(q.status, 2);
+  assert.match(q.stderr, /--lr cannot be combined with it/);
+});

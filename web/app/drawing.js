@@ -78,7 +78,7 @@ export function onFrame(m) {
   const prev = app.frame || app.lastFrame;
   if (prev && !m.raw) {
     if (!m.map) m.map = prev.map;
-    if (!m.neurons) m.neurons = prev.neurons;
+    if (!m.neurons) { m.neurons = prev.neurons; m.inputs = prev.inputs; }
   }
   app.frame = m;
   if (!app.drawScheduled) {

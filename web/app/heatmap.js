@@ -120,25 +120,6 @@ export function mapToDataURL(values, res, opts) {
   return scratch.toDataURL();
 }
 
-// The map of an input feature over the grid, as TF Playground shows beside each input.
-const FEATURE_FN = {
-  x1: (x) => x / 6, x2: (x, y) => y / 6, x1sq: (x) => (x * x) / 18 - 1, x2sq: (x, y) => (y * y) / 18 - 1,
-  x1x2: (x, y) => (x * y) / 18, sinx1: (x) => Math.sin(x), sinx2: (x, y) => Math.sin(y),
-};
-export function featureMap(name, res) {
-  const f = FEATURE_FN[name];
-  const out = new Float32Array(res * res);
-  if (!f) return out;
-  for (let r = 0; r < res; r++) {
-    const y = DOMAIN[1] - (r + 0.5) * (DOMAIN[1] - DOMAIN[0]) / res;
-    for (let c = 0; c < res; c++) {
-      const x = DOMAIN[0] + (c + 0.5) * (DOMAIN[1] - DOMAIN[0]) / res;
-      out[r * res + c] = f(x, y);
-    }
-  }
-  return out;
-}
-
 // Maps drawn since load, for the frames benchmark (bench/frames.mjs reads it through the page).
 export const heatmapStats = { maps: 0 };
 

@@ -52,6 +52,9 @@ const REQUEST_HANDLERS = Object.freeze({
   },
   imageSource: (nn, m) => [setDigitsUrl(String(m.url)), []],
   memory: (nn, m, sessions) => [{ heapBytes: nn.heapBytes(), heapUsed: nn.heapUsed(), sessions: sessions.size }, []],
+  // The widgets' settings: checked by the core here, so the article's page needs no wasm.
+  settings: (nn, m) => [{ ...nn.updateSettings(nn.defaultSettings(), m.patch),
+    activations: nn.linkSettingsTable().find((s) => s.key === 'activation').values }, []],
 });
 
 // scope: the worker's global (self). Returns nothing; everything happens through messages.

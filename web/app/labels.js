@@ -1,6 +1,8 @@
 // Names and choice lists shown to a reader, shared by the page and the widgets: input labels
 // (x1 → x₁), column names, learning-rate and regularisation-rate lists. Pure.
-import { FEATURES } from './state.js';
+
+// How the core's feature names are written for a reader (display text only).
+export const FEATURE_LABELS = Object.freeze({ x1: 'x₁', x2: 'x₂', x1sq: 'x₁²', x2sq: 'x₂²', x1x2: 'x₁·x₂', sinx1: 'sin x₁', sinx2: 'sin x₂' });
 
 // The learning rates offered by every control (TF Playground's list, plus 10 on the page).
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -13,7 +15,7 @@ export function withValue(list, value) {
 
 // Input labels for feature names (x1 → x₁); other names (CSV columns) are shown as they are.
 export function featureLabels(names) {
-  return names.map((n) => (FEATURES.find((f) => f.name === n) || { label: n }).label);
+  return names.map((n) => FEATURE_LABELS[n] || n);
 }
 
 // Column labels: "input", "hidden 1", …, "output" for n columns (input and output included).

@@ -3,7 +3,8 @@
 // (settings controls and the URL), layer-editor.js, page-session.js (the worker client and its
 // events), drawing.js (diagram, maps, chart, metrics), run.js (play/pause/step/reset) and
 // messages.js. Every message shown uses textContent, never HTML.
-import { defaults, parseHash, toHash, quote } from './state.js';
+import { defaults, parseHash, toHash, quote, useCore } from './state.js';
+import { createNNPlay } from '../lib/nnplay.mjs';
 import { createDiagram } from './diagram.js';
 import { createHeatmap } from './heatmap.js';
 import { createLossChart } from './chart.js';
@@ -148,7 +149,9 @@ function bind() {
   });
 }
 
-function main() {
+function main(nn) {
+  useCore(nn);  // the core owns the settings: parse, check and write links (state.js)
+  app.state = defaults();
   app.diagram = createDiagram($('diagram'), {
     hover: (t) => { app.hoverTarget = t; showHover(); },
     select: selectTarget,
@@ -184,4 +187,6 @@ function main() {
 // Read-only views for tests and the console.
 window.nnplayPerf = perfFigures;
 window.nnplayDebug = () => ({ state: app.state, points: app.points, net: app.net, playing: app.playing });
-main();
+// The core runs on the page too (besides the training worker): it is the one parser of the
+// settings, and controls need its answer at once.
+createNNPlay().then(main, (e) => workerFailed(`the WebAssembly module did not load: ${e.message}`));

@@ -1,11 +1,10 @@
 // The playground page's state: the one `app` object every page module reads and writes, and `$`.
 // Creating it starts nothing; web/app/main.js wires the page up.
-import { defaults } from './state.js';
 
 export const $ = (id) => document.getElementById(id);
 
 export const app = {
-  state: defaults(),
+  state: null,            // the settings (state.js), set once the core is loaded (main.js)
   session: null,          // the page's session in the training worker (worker-client.js)
   client: null,           // the worker client
   ready: false,

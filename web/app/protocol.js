@@ -42,6 +42,8 @@ export const REQUESTS = Object.freeze({
   model: ['text'],                // → {inputs, layers, features, weights, biases} of a model file
   memory: [],                     // → {heapBytes, heapUsed, sessions}
   imageSource: ['url'],           // where this page's digits file is (issue 15: an article's <nn-digits src>)
+  settings: ['patch'],            // → {settings} or {error}: the core's defaults with patch applied
+                                  //   and checked, plus {activations} (the core's list)
 });
 
 // What a session posts (all carry its sid).

@@ -4,7 +4,7 @@
 // every layer's activations for one image, the test set's confusion matrix, accuracy at FP16,
 // INT8 and INT4, and a comparison of initialisations. Never touches the DOM; importing it starts
 // nothing. All answers are plain arrays, posted as session events.
-import { seedNumber, trainOptions } from './state.js';
+import { trainOptions } from './state.js';
 
 // Where the build puts the image sets (scripts/make-digits.mjs, make-fashion.mjs), relative to
 // this module: web/gen/<dataset>.nnim.gz.
@@ -77,7 +77,7 @@ export function needImages(session, s) {
 
 export function buildImageData(session, s) {
   return session.nn.datasetFromNNIM(session.imageBytes, { name: s.dataset, trainRatio: s.percTrainData / 100,
-    seed: seedNumber(s.seed) });
+    seed: s.seed });
 }
 
 // Test rows as floats (for predictions) and bytes (for the page to draw), cached per Dataset.
@@ -111,7 +111,7 @@ export function imageInfo(data) {
 // usually) and records samples per second.
 export function trainImages(session) {
   const net = session.net, data = session.data;
-  const opts = { ...trainOptions(session.settings), seed: seedNumber(session.settings.seed) };
+  const opts = { ...trainOptions(session.settings), seed: session.settings.seed };
   const st = session.imageTrain || (session.imageTrain = { msPerBatch: 5, samples: 0, ms: 0, position: 0 });
   const batches = Math.max(1, Math.min(1000, Math.round(CHUNK_MS / Math.max(st.msPerBatch, 0.05))));
   const t0 = performance.now();
@@ -195,11 +195,11 @@ export function compareInits(session, epochs = 1) {
   const layers = session.net.layers.map((l) => ({ ...l }));
   const rows = [];
   for (const init of ['playground', 'glorot_uniform', 'he_uniform']) {
-    const net = new session.nn.Network({ inputs: data.inputs, layers, loss: session.net.loss, init, seed: seedNumber(s.seed) });
+    const net = new session.nn.Network({ inputs: data.inputs, layers, loss: session.net.loss, init, seed: s.seed });
     try {
       const before = testAccuracy(net, t);
       const t0 = performance.now();
-      net.trainEpochs(data, { ...trainOptions(s), epochs, seed: seedNumber(s.seed) });
+      net.trainEpochs(data, { ...trainOptions(s), epochs, seed: s.seed });
       rows.push({ init, before, after: testAccuracy(net, t), ms: performance.now() - t0 });
     } finally { net.delete(); }
   }

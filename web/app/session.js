@@ -4,8 +4,8 @@
 // the DOM and importing it starts nothing. Errors never replace the current network: a new
 // dataset/network is built first and swapped in only when it worked; the message names the problem.
 import {
-  changeLevel, crossCheck, datasetClasses, datasetName, datasetOptions, featureNames, networkSpec,
-  outputLayer, parseHash, parseValue, seedNumber, stateFromNetwork, toHash, trainOptions, SETTINGS,
+  changeLevel, datasetClasses, featureNames, networkSpec, parseHash, patchFromNetwork, toHash,
+  trainOptions, update, useCore, SETTINGS,
 } from './state.js';
 import { jsonText } from './escape.js';
 import { shownUnits } from './diagram.js';
@@ -16,41 +16,22 @@ const MAP_RES = 100;     // the decision-boundary map, as in TF Playground
 const THUMB_RES = 20;    // neuron thumbnails
 const MAX_CHUNK_MS = 12; // 'max' speed: train this long between looks at the message queue
 const IMAGE_FRAME_MS = 150;  // image sets: at most this often a frame (weights, metrics) to the page
-const DOMAIN = 6;
 const MAP_SHARE = 0.25;
-
-const FEATURE_FN = {
-  x1: (a) => a, x2: (a, b) => b, x1sq: (a) => a * a, x2sq: (a, b) => b * b,
-  x1x2: (a, b) => a * b, sinx1: (a) => Math.sin(a), sinx2: (a, b) => Math.sin(b),
-};
-
-// Inputs for every cell of the map (row-major, y from +6 down), for the given features.
-function gridInputs(features, res) {
-  const x = new Float32Array(res * res * features.length);
-  const fns = features.map((f) => FEATURE_FN[f]);
-  let k = 0;
-  for (let r = 0; r < res; r++) {
-    const b = DOMAIN - (r + 0.5) * (2 * DOMAIN) / res;
-    for (let c = 0; c < res; c++) {
-      const a = -DOMAIN + (c + 0.5) * (2 * DOMAIN) / res;
-      for (const f of fns) x[k++] = f(a, b);
-    }
-  }
-  return x;
-}
 
 function errorText(e) {
   if (e && typeof e.message === 'string') return e.message;
   return String(e);
 }
 
-const FEATURE_KEYS = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'];
+// The feature flags (x, y, xSquared, …) are the table's keys with a `feature` (the core's).
+const isFeatureKey = (k) => !!(SETTINGS[k] && SETTINGS[k].feature);
 const coords = new WeakMap();  // Dataset → {x1, x2} in its row order
 
 export class Session {
   // post(msg, transfer): how this session's messages leave (the host tags them with the sid).
   constructor(nn, post) {
     this.nn = nn;
+    useCore(nn);  // state.js asks the core (the worker's one module) for every settings rule
     this.postOut = post;
     this.settings = null;
     this.data = null;        // Dataset
@@ -68,7 +49,6 @@ export class Session {
     this.loopScheduled = false;
     this.history = { train: [], test: [] };
     this.last = null;        // last EpochReport
-    this.gridCache = { key: '', x: null };
     this.epochMs = 1;
     this.frameDue = false;   // a chunk was trained while the page was drawing
     // Cost of the maps (EMA, ms) and when they were last made: a big network refreshes its
@@ -93,11 +73,12 @@ export class Session {
     const nn = this.nn;
     if (custom && custom.raw) return custom.raw;  // caller owns the raw CSV dataset
     if (isImageDataset(s)) return buildImageData(this, s);
-    const features = this.features(s);
+    // The core says what the settings generate (core/link_settings.h page_dataset's options).
+    const o = nn.linkRun(s).dataset;
     const data = custom
       ? nn.datasetFromPoints({ x1: custom.x1, x2: custom.x2, labels: custom.labels, classes: custom.classes,
-        features, trainRatio: s.percTrainData / 100, seed: seedNumber(s.seed) })
-      : nn.makeDataset(datasetName(s), { ...datasetOptions(s), features });
+        features: o.features, trainRatio: o.trainRatio, seed: o.seed })
+      : nn.makeDataset(o.name, o);
     const p = data.points();
     coords.set(data, { x1: Float32Array.from(p.x1), x2: Float32Array.from(p.x2) });
     return data;
@@ -130,7 +111,7 @@ export class Session {
       if (level === 'data') {
         // features alone keep the user's points; any other data setting regenerates
         const onlyFeatures = old && Object.keys(SETTINGS).every((k) => SETTINGS[k].group !== 'data' ||
-          FEATURE_KEYS.includes(k) || String(old[k]) === String(s[k]));
+          isFeatureKey(k) || String(old[k]) === String(s[k]));
         if (!onlyFeatures || dropCustom) custom = null;
         if (custom && custom.raw) {
           // a raw CSV has its own columns; features do not apply
@@ -217,7 +198,9 @@ export class Session {
   trainChunk(epochs) {
     const t0 = performance.now();
     const reports = this.images ? trainImages(this)
-      : this.net.trainEpochs(this.data, { ...trainOptions(this.settings), epochs, seed: this.epoch + 1 });
+      // the settings' seed shuffles (the trainer keeps its RNG across chunks), so N epochs here
+      // are N epochs of `nnplay train --link` whatever the speed
+      : this.net.trainEpochs(this.data, { ...trainOptions(this.settings), epochs });
     const ms = performance.now() - t0;
     for (const r of reports) {
       this.epoch++;
@@ -285,7 +268,8 @@ export class Session {
   }
 
   takeHistory() {
-    const h = { train: Float32Array.from(this.history.train), test: Float32Array.from(this.history.test) };
+    // Float64: the losses exactly as the core computed them (the link-replay test compares bits).
+    const h = { train: Float64Array.from(this.history.train), test: Float64Array.from(this.history.test) };
     this.history = { train: [], test: [] };
     return h;
   }
@@ -301,14 +285,12 @@ export class Session {
     this.post({ type: 'metrics', ...this.metrics(), history: h }, [h.train.buffer, h.test.buffer]);
   }
 
-  // Output map over the grid for net (all outputs per cell), or null for raw CSV data.
+  // Output map over the grid for net (all outputs per cell), or null for raw CSV data. The
+  // core computes each cell's features (pmath) and forwards them (core/grid.h).
   outputMap(net) {
     if (this.rawCsv || this.images) return null;
-    const feats = this.features();
-    const key = feats.join(',');
-    if (this.gridCache.key !== key) this.gridCache = { key, x: gridInputs(feats, MAP_RES) };
-    const values = net.predict(this.gridCache.x, MAP_RES * MAP_RES);
-    return { values, res: MAP_RES, outputs: net.outputs };
+    const g = net.evaluateGrid({ resolution: MAP_RES, features: this.features(), neurons: false });
+    return { values: g.outputs, res: MAP_RES, outputs: net.outputs };
   }
 
   sendFrame(force) {
@@ -322,7 +304,7 @@ export class Session {
       weights.push(w); biases.push(bi);
       transfer.push(w.buffer, bi.buffer);
     }
-    let map = null, neurons = null, quant = null;
+    let map = null, neurons = null, inputs = null, quant = null;
     const c = this.mapCost;
     const due = (last, cost) => force || !this.playing || t0 - last >= cost / MAP_SHARE;
     try {
@@ -337,6 +319,8 @@ export class Session {
         const t = performance.now();
         const g = net.evaluateGrid({ resolution: THUMB_RES, neurons: true });
         neurons = g.neurons.map((layer) => layer.slice(0, shownUnits(layer.length)));
+        inputs = g.inputs.slice(0, shownUnits(g.inputs.length)).map((m) => m.slice());  // the core's features (pmath)
+        for (const m of inputs) transfer.push(m.buffer);
         for (const layer of neurons) for (const m of layer) transfer.push(m.buffer);
         c.lastThumbs = performance.now();
         c.thumbs = 0.7 * c.thumbs + 0.3 * (c.lastThumbs - t);
@@ -357,7 +341,7 @@ export class Session {
     const h = this.takeHistory();
     transfer.push(h.train.buffer, h.test.buffer);
     this.waitingForPage = true;
-    this.post({ type: 'frame', ...this.metrics(), history: h, weights, biases, map, neurons, quant,
+    this.post({ type: 'frame', ...this.metrics(), history: h, weights, biases, map, neurons, inputs, quant,
       frameMs: performance.now() - t0, force: !!force, raw: this.rawCsv || this.images }, transfer);
   }
 
@@ -432,12 +416,13 @@ export class Session {
   loadCSV(text, name) {
     let d;
     try {
-      d = this.nn.datasetFromCSV(text, { trainRatio: this.settings.percTrainData / 100, seed: seedNumber(this.settings.seed) });
+      const o = this.nn.linkRun(this.settings).dataset;
+      d = this.nn.datasetFromCSV(text, { trainRatio: o.trainRatio, seed: o.seed });
     } catch (e) { return this.fail(errorText(e), `file ${name}`, true); }
     const classes = d.classes;
     const patch = { problem: classes === 0 ? 'regression' : 'classification' };
-    if (classes === 0) patch.loss = 'half_mse';
-    else if (classes > 2 && this.settings.loss === 'bce') patch.loss = 'softmax_ce';
+    // Keep the loss if the data can take it, else the core's default loss for it.
+    try { this.nn.outputLayer(classes, this.settings.loss); } catch { patch.loss = this.nn.defaultLoss(classes); }
     if (d.inputs === 2) {
       const x = d.x(), labels = Array.from(d.labels());
       const x1 = [], x2 = [];
@@ -484,27 +469,24 @@ export class Session {
       notes.push(...r.errors);
     }
     const info = { features: Array.isArray(net.features) ? net.features.map(String) : [], layers: net.layers, loss: net.loss };
-    const next = stateFromNetwork(s, info);
+    // The core checks the model's shape, activations and loss as the page's settings.
+    const r = update(s, patchFromNetwork(s, info));
+    if (r.error) { net.delete(); return this.fail(`the page cannot show this model: ${r.error}`, where, true); }
+    const next = r.state;
     if (this.custom) {
       // the user's data stays: keep the data settings it was loaded with (features too, for a CSV)
       const kept = [];
       for (const k of Object.keys(SETTINGS)) {
         if (SETTINGS[k].group !== 'data' || String(next[k]) === String(this.settings[k])) continue;
-        if (!this.rawCsv && FEATURE_KEYS.includes(k)) continue;  // points: the model's features apply
+        if (!this.rawCsv && isFeatureKey(k)) continue;  // points: the model's features apply
         next[k] = this.settings[k];
         kept.push(k);
       }
       if (kept.length) notes.push(`your ${this.rawCsv ? 'CSV' : 'points'} are kept, so the model's ${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} not applied`);
     }
     const problem = (() => {
-      const hidden = info.layers.slice(0, -1);
-      if (hidden.length > 8) return `the model has ${hidden.length} hidden layers; the page shows at most 8`;
-      const shape = parseValue('networkShape', hidden.map((l) => l.units).join(','));
-      if (shape.error) return shape.error;
-      const bad = hidden.find((l) => parseValue('activation', l.activation).error);
-      if (bad) return `the model uses activation ${bad.activation} in a hidden layer, which the page cannot show`;
-      const cc = crossCheck(next);
-      if (cc.length) return cc.join('; ');
+      const cc = update(next, {});  // the kept data settings with the model's network
+      if (cc.error) return cc.error;
       if (!this.rawCsv && net.inputs !== featureNames(next).length) {
         return `the model has ${net.inputs} inputs but names ${featureNames(next).length} known features`;
       }
@@ -518,7 +500,7 @@ export class Session {
         newData = this.buildData(next, this.custom || null);
         data = newData;
       }
-      const want = outputLayer(next, data.classes);
+      const want = this.nn.outputLayer(data.classes, next.loss);
       const what = this.rawCsv ? 'your CSV has' : this.custom ? 'your points have' : 'the data has';
       if (net.inputs !== data.inputs) throw new Error(`the model has ${net.inputs} inputs but ${what} ${data.inputs}`);
       if (want.units !== net.outputs) throw new Error(`the model has ${net.outputs} outputs but ${what} ${data.classes || 'no'} classes, which need ${want.units}`);

@@ -96,6 +96,14 @@ function nonNegInt(name, v) {
     throw new Error(`${name} must be a non-negative integer, got ${show(v)}`);
   return v;
 }
+// A seed: a non-negative safe integer, or a text (TF Playground's "0.83747"); the core maps
+// both (core/rules.h seed_from_text) and checks the text.
+function seedArg(name, v) {
+  if (typeof v === 'string') return v;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+    throw new Error(`${name} must be a non-negative integer or a seed text, got ${show(v)}`);
+  return v;
+}
 function str(name, v) {
   if (typeof v !== 'string') throw new Error(`${name} must be a string, got ${show(v)}`);
   return v;
@@ -137,7 +145,7 @@ function trainOptions(o) {
     l2: num('l2', opt(o.l2, DEFAULT_TRAIN.l2)),
     momentum: num('momentum', opt(o.momentum, DEFAULT_TRAIN.momentum)),
     epochs: int('epochs', opt(o.epochs, DEFAULT_TRAIN.epochs)),
-    seed: nonNegInt('seed', opt(o.seed, DEFAULT_TRAIN.seed)),
+    seed: seedArg('seed', opt(o.seed, DEFAULT_TRAIN.seed)),
   };
 }
 
@@ -270,7 +278,7 @@ function wrapModule(M) {
           }),
           loss: str('loss', opt(spec.loss, 'half_mse')),
           init: str('init', opt(spec.init, 'glorot_uniform')),
-          seed: nonNegInt('seed', opt(spec.seed, 1)),
+          seed: seedArg('seed', opt(spec.seed, 1)),
         };
         handle = check(M.makeNetwork(s));
       }
@@ -337,7 +345,9 @@ function wrapModule(M) {
         for (let u = 0; u < this.layers[l].units; u++) maps.push(all.subarray(u * cells, (u + 1) * cells));
         return maps;
       });
-      return { resolution: r.resolution, output: r.output, neurons };
+      const inputs = [];  // with neurons: each input feature's map, subarrays of one copy
+      if (spec.neurons) for (let i = 0; i < this.inputs; i++) inputs.push(r.inputs.subarray(i * cells, (i + 1) * cells));
+      return { resolution: r.resolution, output: r.output, outputs: r.outputs, inputs, neurons };
     }
 
     trainEpochs(data, o) {
@@ -415,7 +425,7 @@ function wrapModule(M) {
       samples: nonNegInt('samples', opt(o.samples, 0)),
       noise: num('noise', opt(o.noise, 0)),
       classes: int('classes', opt(o.classes, 3)),
-      seed: nonNegInt('seed', opt(o.seed, 1)),
+      seed: seedArg('seed', opt(o.seed, 1)),
       features: strings('features', opt(o.features, ['x1', 'x2'])),
       trainRatio: num('trainRatio', opt(o.trainRatio, 0.5)),
     };
@@ -428,7 +438,7 @@ function wrapModule(M) {
       classes: int('classes', p.classes),
       features: strings('features', opt(p.features, ['x1', 'x2'])),
       trainRatio: num('trainRatio', opt(p.trainRatio, 1)),
-      seed: nonNegInt('seed', opt(p.seed, 1)),
+      seed: seedArg('seed', opt(p.seed, 1)),
     };
     return new Dataset(check(M.datasetFromPoints(s)));
   }
@@ -438,7 +448,7 @@ function wrapModule(M) {
       labelColumn: str('labelColumn', opt(o.labelColumn, '')),
       regression: bool('regression', opt(o.regression, false)),
       trainRatio: num('trainRatio', opt(o.trainRatio, 1)),
-      seed: nonNegInt('seed', opt(o.seed, 1)),
+      seed: seedArg('seed', opt(o.seed, 1)),
     };
     refuseLongText(str('text', text), LIMITS.maxCsvBytes, 'CSV');
     if (o.imageWidth !== undefined || o.imageHeight !== undefined) {
@@ -489,6 +499,45 @@ function wrapModule(M) {
   }
   function encodeNNIM(o) { return check(M.encodeNNIM(imageSet(obj('images', o)))); }
 
+  // ---- the shared rules and the page's link settings (core/rules.h, core/link_settings.h) ----
+  // Settings are plain objects keyed as the page's URL hash; the core parses, checks and
+  // writes them, and says what they train. Nothing here interprets a setting.
+  const settingsObj = (name, v) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error(`${name} must be a settings object, got ${show(v)}`);
+    return v;
+  };
+  let table = null;
+  const linkSettingsTable = () => (table ??= Object.freeze(check(M.linkTable()).map(Object.freeze)));
+  const defaultSettings = () => check(M.linkParse('', undefined)).settings;
+  function parseLink(hash, base) {
+    return check(M.linkParse(str('hash', hash), base === undefined ? undefined : settingsObj('base', base)));
+  }
+  const linkOf = (settings) => check(M.linkOf(settingsObj('settings', settings)));
+  const updateSettings = (settings, patch) =>
+    check(M.linkUpdate(settingsObj('settings', settings), settingsObj('patch', patch)));
+  const settingsChangeLevel = (a, b) => check(M.linkChangeLevel(settingsObj('a', a), settingsObj('b', b)));
+  function linkRun(settings, o) {
+    o = obj('options', o);
+    const classes = o.classes === undefined ? -1 : nonNegInt('classes', o.classes);
+    const inputs = o.inputs === undefined ? -1 : nonNegInt('inputs', o.inputs);
+    return check(M.linkRun(settingsObj('settings', settings), classes, inputs));
+  }
+  // A page link (or settings object) → the page's dataset, network and training options.
+  function fromLink(link) {
+    let settings = link, errors = [];
+    if (typeof link === 'string') ({ settings, errors } = parseLink(link));
+    const run = linkRun(settingsObj('link', settings));
+    const data = makeDataset(run.dataset.name, run.dataset);
+    try {
+      const net = new Network(run.network);
+      net.features = run.dataset.features;
+      return { settings, errors, data, net, train: run.train };
+    } catch (e) { data.delete(); throw e; }
+  }
+  const outputLayer = (classes, loss) => check(M.outputLayer(nonNegInt('classes', classes), str('loss', loss)));
+  const defaultLoss = (classes) => M.defaultLoss(nonNegInt('classes', classes));
+  const seedFromText = (text) => BigInt(check(M.seedFromText(str('text', text))));
+
   function countParameters(widths, o) {
     if (!Array.isArray(widths)) throw new Error(`widths must be an array of integers, got ${show(widths)}`);
     const w = widths.map((v, i) => {
@@ -534,6 +583,17 @@ function wrapModule(M) {
     transformerFromHFConfig,
     transformerPresets,
     transformerConfigLimit: M.transformerConfigLimit(),
+    linkSettingsTable,
+    defaultSettings,
+    parseLink,
+    linkOf,
+    updateSettings,
+    settingsChangeLevel,
+    linkRun,
+    fromLink,
+    outputLayer,
+    defaultLoss,
+    seedFromText,
     Network,
     makeDataset,
     datasetFromPoints,

@@ -30,6 +30,9 @@ export function countParameters(widths, bias = true) { return shared().request('
 /** A transformer's exact counts (TransformerReport, BigInt), e.g. countTransformer('llama-2-7b'). */
 export function countTransformer(spec, options = {}) { return shared().request('transformer', { spec, options }); }
 
+/** The core's settings for a patch of the defaults: {settings} or {error}, and {activations}. */
+export function checkSettings(patch) { return shared().request('settings', { patch }); }
+
 /** A model file's layers, features, weights and biases. */
 export function readModel(text) { return shared().request('model', { text }); }
 

@@ -5,13 +5,15 @@
 import { createDiagram, svgToString } from '../app/diagram.js';
 import { download } from '../app/export.js';
 import { featureLabels, inputLabels } from '../app/labels.js';
-import { ACTIVATIONS, quote } from '../app/state.js';
+import { quote } from '../app/state.js';
 import { thumbsFor } from '../app/thumbs.js';
 import { parseActivations, parseBool, parseEnum, parseLayers, MAX_COUNT_LAYERS } from './attrs.js';
 import { NNElement, SVG_NS, h, thumbsDue, tidyDiagramLabels } from './base.js';
-import { countParameters, readModel } from './manager.js';
+import { checkSettings, countParameters, readModel } from './manager.js';
 
-const ALL_ACTS = [...ACTIVATIONS, 'softmax'];
+// The core's activation names (asked of the shared worker once; softmax for output layers).
+let allActs = null;
+const coreActivations = () => (allActs ??= checkSettings({}).then((r) => [...r.activations, 'softmax']));
 
 export class NNDiagram extends NNElement {
   static get observedAttributes() { return ['layers', 'activation', 'bias', 'model', 'for', 'export', 'theme']; }
@@ -96,7 +98,7 @@ export class NNDiagram extends NNElement {
     const layers = parseLayers('layers', this.getAttribute('layers'), { example: '2,8,8,1', maxLayers: MAX_COUNT_LAYERS });
     if (layers.error) errors.push(layers.error);
     const acts = layers.value
-      ? parseActivations('activation', this.getAttribute('activation'), ALL_ACTS, layers.value.length - 1, 'tanh')
+      ? parseActivations('activation', this.getAttribute('activation'), await coreActivations(), layers.value.length - 1, 'tanh')
       : { value: [] };
     if (acts.error) errors.push(acts.error);
     if (errors.length) return this.fail(errors);

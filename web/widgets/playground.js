@@ -8,10 +8,13 @@ import { createHeatmap } from '../app/heatmap.js';
 import { createLossChart } from '../app/chart.js';
 import { createDiagram } from '../app/diagram.js';
 import { fmtInt, fmtNum, fmtPct } from '../app/format.js';
-import { ACTIVATIONS, MAX_LAYERS, MAX_WIDTH, defaults, featureNames, update } from '../app/state.js';
 import { parseBool, parseEnum, parseLayers, parseList, parseNumber } from './attrs.js';
 import { NNElement, SVG_NS, cancelDraw, h, hold, queueDraw, thumbsDue, tidyDiagramLabels, unhold } from './base.js';
-import { openSession } from './manager.js';
+import { checkSettings, openSession } from './manager.js';
+
+// The settings rules are the core's, in the shared worker (request 'settings'): attributes are
+// parsed here, their values checked there; the article's page loads no wasm.
+let activations = ['tanh'];  // the core's list, after the first answer
 import { LEARNING_RATES, featureLabels, inputLabels, withValue } from '../app/labels.js';
 import { thumbsFor } from '../app/thumbs.js';
 
@@ -82,24 +85,19 @@ export class NNPlayground extends NNElement {
       dataset: () => parseEnum('dataset', get('dataset'), DATASETS, 'circle'),
       layers: () => {
         const l = parseLayers('layers', get('layers') ?? '2,4,2,1',
-          { min: 2, maxLayers: MAX_LAYERS + 2, maxUnits: MAX_WIDTH, example: '2,8,8,1' });
+          { min: 2, example: '2,8,8,1' });  // widths and depth: the core's limits, checked in render()
         if (l.error) return l;
         const w = l.value;
         if (w[0] !== 2) return { error: `layers: ${JSON.stringify(get('layers'))} starts with ${w[0]} inputs; allowed: 2 inputs (x₁, x₂) first, e.g. "2,8,8,1"` };
         if (w[w.length - 1] !== 1) return { error: `layers: ${JSON.stringify(get('layers'))} ends with ${w[w.length - 1]} outputs; allowed: 1 output last, e.g. "2,8,8,1"` };
         return l;
       },
-      activation: () => parseEnum('activation', get('activation'), ACTIVATIONS, 'tanh'),
+      activation: () => ({ value: get('activation') ?? 'tanh' }),  // the core checks it
       controls: () => parseList('controls', get('controls'), CONTROLS, ['play', 'reset']),
       autoplay: () => parseBool('autoplay', get('autoplay'), false),
       lr: () => parseNumber('lr', get('lr'), { min: 0, max: 10, exclusiveMin: true, def: 0.03 }),
       noise: () => parseNumber('noise', get('noise'), { min: 0, max: 50, integer: true, def: 0 }),
-      seed: () => {
-        const s = get('seed');
-        if (s === null) return { value: '1' };
-        return /^[0-9A-Za-z._-]{1,32}$/.test(s) ? { value: s }
-          : { error: `seed: ${JSON.stringify(s.slice(0, 40))} is not a seed; allowed: 1 to 32 letters, digits, ".", "_" or "-"` };
-      },
+      seed: () => ({ value: get('seed') ?? '1' }),  // the core's seed rule checks it
     });
     return r;
   }
@@ -119,8 +117,20 @@ export class NNPlayground extends NNElement {
       networkShape: v.layers.slice(1, -1), activation: v.activation,
       learningRate: v.lr, noise: v.noise, seed: v.seed, speed: '1',
     };
-    const r = update(defaults(), patch);
-    if (r.error) { this.showMessage([r.error]); return; }
+    const seq = this.renderSeq = (this.renderSeq || 0) + 1;
+    checkSettings(patch).then((r) => { if (seq === this.renderSeq && this.isConnected) this.apply(v, r); },
+      (e) => this.showMessage([`nn-playground: ${e.message}`]));
+  }
+
+  // The core's answer for the attributes: start or reconfigure the session.
+  apply(v, answer) {
+    activations = answer.activations;
+    const r = answer.error !== undefined ? { error: answer.error } : { state: answer.settings };
+    if (r.error) {
+      this.showMessage([r.error]);
+      if (!this.session) this.stats.textContent = 'Not started: fix the attribute above.';
+      return;
+    }
     this.clearMessage();
     this.values = v;
     this.buildControls(v);
@@ -161,7 +171,7 @@ export class NNPlayground extends NNElement {
         kids.push(h('label', {}, 'LR ', sel));
       } else if (c === 'activation') {
         const sel = h('select', { 'aria-label': 'activation', onchange: (e) => this.setAttribute('activation', e.target.value) });
-        for (const a of ACTIVATIONS) sel.append(h('option', { value: a, text: a, selected: a === v.activation }));
+        for (const a of activations) sel.append(h('option', { value: a, text: a, selected: a === v.activation }));
         kids.push(h('label', {}, 'Activation ', sel));
       } else if (c === 'dataset') {
         const sel = h('select', { 'aria-label': 'dataset', onchange: (e) => { this.chart.reset(); this.setAttribute('dataset', e.target.value); } });
@@ -215,7 +225,7 @@ export class NNPlayground extends NNElement {
         this.scheduleDraw();
         break;
       case 'net': {
-        const features = featureNames(m.settings || this.settings);
+        const features = m.raw ? [] : m.inputNames;  // the core's feature names of the data
         this.netInfo = { inputs: m.inputs, layers: m.layers, features };
         this.diagram.render({ inputs: inputLabels(m.inputs, featureLabels(features)),
           widths: m.layers.map((l) => l.units), activations: m.layers.map((l) => l.activation) });
@@ -230,7 +240,7 @@ export class NNPlayground extends NNElement {
         if (m.run !== undefined && m.run !== this.run) { this.chart.reset(); this.run = m.run; }
         if (m.history && m.history.train.length) this.chart.push(m.history.train, m.history.test);
         const prev = this.lastFrame;
-        if (prev) { if (!m.map) m.map = prev.map; if (!m.neurons) m.neurons = prev.neurons; }
+        if (prev) { if (!m.map) m.map = prev.map; if (!m.neurons) { m.neurons = prev.neurons; m.inputs = prev.inputs; } }
         this.lastFrame = m;
         this.epoch = m.epoch;
         this.dirty = true;
