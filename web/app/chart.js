@@ -108,8 +108,11 @@ export function createLossChart(canvas, { width = 300, height = 90, axes = true 
     line(test, max, TEST_COLOR, a);
   }
 
+  // The losses as drawn: exact doubles, one per epoch while stride is 1 (the link-replay test
+  // compares them with the CLI's).
+  const values = () => ({ train: train.slice(), test: test.slice(), stride });
   return {
-    push, draw, reset,
+    push, draw, reset, values,
     get length() { return train.length; },
     /** Epochs pushed since the last reset (for tests and labels). */
     get epochs() { return pending; },

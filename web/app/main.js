@@ -186,7 +186,8 @@ function main(nn) {
 
 // Read-only views for tests and the console.
 window.nnplayPerf = perfFigures;
-window.nnplayDebug = () => ({ state: app.state, points: app.points, net: app.net, playing: app.playing });
+window.nnplayDebug = () => ({ state: app.state, points: app.points, net: app.net, playing: app.playing,
+  losses: app.chart && app.chart.values() });
 // The core runs on the page too (besides the training worker): it is the one parser of the
 // settings, and controls need its answer at once.
 createNNPlay().then(main, (e) => workerFailed(`the WebAssembly module did not load: ${e.message}`));

@@ -54,7 +54,7 @@ export interface NetworkSpec {
   layers: LayerSpec[];
   loss?: LossName;          // default 'half_mse'
   init?: InitName;          // default 'glorot_uniform'
-  seed?: number;            // default 1
+  seed?: number | string;   // default 1; a text like '0.83747' is hashed (seedFromText)
 }
 
 export interface TrainOptions {
@@ -64,7 +64,7 @@ export interface TrainOptions {
   l1?: number; l2?: number;  // default 0
   momentum?: number;         // default 0.9
   epochs?: number;           // trainEpochs only, default 1
-  seed?: number;             // shuffling, default 1
+  seed?: number | string;    // shuffling, default 1
 }
 export interface Metrics { loss: number; accuracy: number | null; samples: number; }
 export interface EpochReport {
@@ -86,6 +86,10 @@ export interface GridResult {
   resolution: number;
   /** row-major (y from yMax down to yMin, x from xMin to xMax), first output unit */
   output: Float32Array;
+  /** every output unit per cell, (res², outputs): the value of unit j at cell i is outputs[i·outputs + j] */
+  outputs: Float32Array;
+  /** with neurons: each input feature's map as the network sees it (the core's features, pmath) */
+  inputs: Float32Array[];
   /** neurons[layer][unit]: the same map for every hidden/output unit */
   neurons: Float32Array[][];
 }
@@ -166,13 +170,13 @@ export interface Dataset {
 /** defaults: noise 0, trainRatio 0.5, seed 1 (generation and split), samples 0 (= TF Playground's
  * 500 / 1200), classes 3 (blobs only), features ['x1','x2'] */
 export interface MakeDatasetOptions {
-  noise?: number; trainRatio?: number; seed?: number; samples?: number; classes?: number;
+  noise?: number; trainRatio?: number; seed?: number | string; samples?: number; classes?: number;
   features?: FeatureName[];
 }
 /** classes 0 = regression; defaults: features ['x1','x2'], trainRatio 1, seed 1 */
 export interface PointsInput {
   x1: ArrayLike<number>; x2: ArrayLike<number>; labels: ArrayLike<number>;
-  classes: number; features?: FeatureName[]; trainRatio?: number; seed?: number;
+  classes: number; features?: FeatureName[]; trainRatio?: number; seed?: number | string;
 }
 
 export interface NNPlay {
@@ -200,7 +204,7 @@ export interface NNPlay {
   datasetFromPoints(p: PointsInput): Dataset;
   /** defaults: labelColumn '' (the last column), regression false, trainRatio 1, seed 1 */
   /** imageWidth × imageHeight must equal the number of input columns (else an Error naming both) */
-  datasetFromCSV(text: string, opts?: { labelColumn?: string; regression?: boolean; trainRatio?: number; seed?: number;
+  datasetFromCSV(text: string, opts?: { labelColumn?: string; regression?: boolean; trainRatio?: number; seed?: number | string;
     imageWidth?: number; imageHeight?: number }): Dataset;
   /** grey images (uint8 pixels, row-major) and labels 0..classes-1; shuffled with the seed, then split */
   datasetFromImages(images: ImageSetInput & ImageSplit): Dataset;
@@ -211,6 +215,32 @@ export interface NNPlay {
     opts?: ImageSplit & { classes?: number; classNames?: string[] }): Dataset;
   /** the core's NNIM writer */
   encodeNNIM(images: ImageSetInput): Uint8Array;
+  // ---- the shared rules and the page's link settings (core/rules.h, core/link_settings.h) ----
+  /** the settings table: every key of the page's URL hash, its type, rebuild group, default and limits */
+  linkSettingsTable(): readonly SettingSpec[];
+  defaultSettings(): PageSettings;
+  /**
+   * Parses a page link ('#dataset=spiral&seed=0.83747&…', TF Playground's keys too). A bad value
+   * keeps `base`'s (default: the defaults) and adds a message; an impossible combination keeps
+   * all of `base`. The one parser: `nnplay train --link` and the page use it too.
+   */
+  parseLink(hash: string, base?: PageSettings): { settings: PageSettings; errors: string[] };
+  /** '#key=value&…' with every key */
+  linkOf(settings: Partial<PageSettings>): string;
+  /** the settings with `patch` applied and checked, or the core's message */
+  updateSettings(settings: Partial<PageSettings>, patch: Partial<PageSettings>): { settings: PageSettings; error?: undefined } | { error: string; settings?: undefined };
+  /** the largest rebuild a change needs: 'data' > 'net' > 'train' > 'view', or null */
+  settingsChangeLevel(a: Partial<PageSettings>, b: Partial<PageSettings>): 'data' | 'net' | 'train' | 'view' | null;
+  /** what settings train (for data with `classes` and `inputs`, default: the generated data's) */
+  linkRun(settings: Partial<PageSettings>, opts?: { classes?: number; inputs?: number }): LinkRun;
+  /** a page link's dataset, network and training options: N trainEpochs = N epochs of the page */
+  fromLink(link: string | Partial<PageSettings>): { settings: PageSettings; errors: string[]; data: Dataset; net: Network; train: TrainOptions };
+  /** the output layer for data with `classes` classes (0 = regression) under `loss` */
+  outputLayer(classes: number, loss: LossName): { units: number; activation: ActivationName };
+  /** softmax_ce above 2 classes, else half_mse */
+  defaultLoss(classes: number): LossName;
+  /** the RNG seed of a seed text: a whole number up to 2^53 − 1 is itself, other texts hash (bit 63 set) */
+  seedFromText(text: string): bigint;
   /** current size of the wasm heap in bytes */
   heapBytes(): number;
   /** bytes in use by the allocator, mallinfo().uordblks (for leak checks) */
@@ -369,4 +399,39 @@ export interface ImageSplit {
   samples?: number;
   /** recorded in saved models; default 'images' */
   name?: string;
+}
+
+// ---- the page's link settings (core/link_settings.h) ------------------------------------------
+/** One setting of the page's URL hash, as the core's table describes it. */
+export interface SettingSpec {
+  key: string;
+  type: 'enum' | 'bool' | 'int' | 'num' | 'seed' | 'widths' | 'acts' | 'hide';
+  /** what a change rebuilds */
+  group: 'data' | 'net' | 'train' | 'view';
+  default: string | number | boolean | number[] | string[];
+  min?: number; max?: number; exclusiveMin?: boolean;
+  /** enum: the allowed values; acts: the allowed activations */
+  values?: string[];
+  /** TF Playground's names for our values (reg-plane → plane) */
+  aliases?: Record<string, string>;
+  /** widths / acts: the most hidden layers */
+  maxItems?: number;
+  /** feature flags (x, y, sinX, …): the core's feature name */
+  feature?: FeatureName;
+}
+/** The page's settings, keyed as its URL hash (TF Playground's keys and ours). */
+export interface PageSettings {
+  problem: 'classification' | 'regression'; dataset: DatasetName; regDataset: DatasetName; classes: number;
+  noise: number; percTrainData: number; seed: string;
+  x: boolean; y: boolean; xSquared: boolean; ySquared: boolean; xTimesY: boolean; sinX: boolean; sinY: boolean;
+  networkShape: number[]; activation: ActivationName; activations: ActivationName[]; loss: LossName; init: InitName;
+  initZero: boolean; learningRate: number; batchSize: number; regularization: 'none' | 'L1' | 'L2';
+  regularizationRate: number; optimizer: 'sgd' | 'momentum' | 'adam'; speed: string;
+  showTestData: boolean; discretize: boolean; precision: string; hideText: boolean; hide: string[];
+}
+/** What settings train: makeDataset's name and options, a NetworkSpec and trainEpochs' options. */
+export interface LinkRun {
+  dataset: MakeDatasetOptions & { name: DatasetName; features: FeatureName[]; seed: string; dataClasses: number };
+  network: NetworkSpec & { seed: string };
+  train: TrainOptions & { seed: string };
 }

@@ -10,7 +10,7 @@ import type {
   GridOptions, GridResult, ImageSetInput, ImageSplit, InitName, LayerSpec, Limits, LossName, MakeDatasetOptions, Metrics, ModelExtra,
   Network, NetworkConstructor, NetworkSpec, NNPlay, OptimizerName, ParamReport, PointsInput,
   SizedBytes, TrainOptions, TransformerOptions, TransformerPresetId, TransformerReport,
-  TransformerSpec, TransformerTensor,
+  TransformerSpec, TransformerTensor, SettingSpec, PageSettings, LinkRun,
 } from 'nnplay';
 
 const options: CreateOptions = { build: 'split' };
@@ -74,3 +74,15 @@ pics.delete();
 net.delete();
 data.delete();
 clicked.delete();
+
+// the page's link settings: the core parses a link and says what it trains
+const table: readonly SettingSpec[] = nn.linkSettingsTable();
+const parsed: { settings: PageSettings; errors: string[] } = nn.parseLink('#dataset=spiral&seed=0.83747', nn.defaultSettings());
+const run: LinkRun = nn.linkRun(parsed.settings);
+const replay = nn.fromLink(nn.linkOf(parsed.settings));
+replay.net.trainEpochs(replay.data, { ...replay.train, epochs: 1 });
+console.log(table.length, run.network.layers.length, nn.updateSettings(parsed.settings, { noise: 5 }).error,
+  nn.settingsChangeLevel(parsed.settings, nn.defaultSettings()), nn.outputLayer(3, 'half_mse').units,
+  nn.defaultLoss(3), nn.seedFromText('7'));
+replay.net.delete();
+replay.data.delete();
