@@ -15,6 +15,26 @@ constexpr size_t kChunk = 1024;
 constexpr int64_t kMaxGridFloats = int64_t(1) << 26;
 }  // namespace
 
+std::vector<float> feature_grid(const GridSpec& spec) {
+    if (spec.resolution < 2 || spec.resolution > 1000)
+        throw Error("grid: resolution must be between 2 and 1000, got " +
+                    std::to_string(spec.resolution));
+    if (!(std::isfinite(spec.x_min) && std::isfinite(spec.x_max) && spec.x_min < spec.x_max) ||
+        !(std::isfinite(spec.y_min) && std::isfinite(spec.y_max) && spec.y_min < spec.y_max))
+        throw Error("grid: the range must be finite with xMin < xMax and yMin < yMax");
+    const size_t res = size_t(spec.resolution), cells = res * res, k = spec.features.size();
+    const double dx = (spec.x_max - spec.x_min) / double(res);
+    const double dy = (spec.y_max - spec.y_min) / double(res);
+    std::vector<float> out(k * cells), point(k);
+    for (size_t c = 0; c < cells; ++c) {
+        const size_t row = c / res, col = c % res;
+        compute_features(spec.features, spec.x_min + (double(col) + 0.5) * dx,
+                         spec.y_max - (double(row) + 0.5) * dy, point.data());
+        for (size_t i = 0; i < k; ++i) out[i * cells + c] = point[i];
+    }
+    return out;
+}
+
 GridResult evaluate_grid(const Network& net, const GridSpec& spec) {
     if (spec.resolution < 2 || spec.resolution > 1000)
         throw Error("grid: resolution must be between 2 and 1000, got " +

@@ -27,6 +27,11 @@ struct GridResult {
                                                  // (features, res*res), as the network sees it
 };
 
+// Every feature's map over the grid, without a network: (features, res*res), the values
+// evaluate_grid's `inputs` holds (same cells, compute_features). For the page's pictures of
+// features the network does not use. Throws nn::Error if the spec is out of range.
+std::vector<float> feature_grid(const GridSpec& spec);
+
 // Throws nn::Error if features.size() != net.inputs() or the spec is out of range.
 GridResult evaluate_grid(const Network& net, const GridSpec& spec);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "error.h"
+#include "grid.h"
 #include "guard.h"
 #include "link_convert.h"
 #include "link_settings.h"
@@ -204,6 +205,20 @@ val link_run(val settings, double classes_d, double inputs_d) {
     });
 }
 
+// Feature maps without a network (the page's unused-input pictures): (features, res²).
+val feature_grid(val features, double resolution) {
+    return guard([&] {
+        nn::GridSpec s;
+        s.resolution = int(resolution);
+        const auto n = features["length"].as<unsigned>();
+        std::string joined;
+        for (unsigned i = 0; i < n; ++i) joined += (i ? "," : "") + features[i].as<std::string>();
+        if (n) s.features = nn::parse_features(joined);
+        const std::vector<float> v = nn::feature_grid(s);
+        return val::global("Float32Array").new_(emscripten::typed_memory_view(v.size(), v.data()));
+    });
+}
+
 val output_layer(double classes, std::string loss) {
     return guard([&] {
         const nn::LayerSpec l = nn::output_layer(int(classes), nn::parse_loss(loss));
@@ -230,6 +245,7 @@ EMSCRIPTEN_BINDINGS(nnplay_link) {
     function("linkChangeLevel", &link_change_level);
     function("linkRun", &link_run);
     function("outputLayer", &output_layer);
+    function("featureGrid", &feature_grid);
     function("defaultLoss", &default_loss);
     function("seedFromText", &seed_from_text);
 }

@@ -17,6 +17,7 @@ add_library(nn_wasm_bindings OBJECT ${CMAKE_CURRENT_LIST_DIR}/bindings.cpp
 target_link_libraries(nn_wasm_bindings PRIVATE nncore)
 target_compile_options(nn_wasm_bindings PRIVATE -Wall -Wextra)
 set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/bindings_transformer.cpp PROPERTIES COMPILE_OPTIONS -Os)  # see CMakeLists.txt
+set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/bindings_link.cpp PROPERTIES COMPILE_OPTIONS -Os)  # settings: per user action
 target_compile_definitions(nn_wasm_bindings PRIVATE NNPLAY_VERSION="${PROJECT_VERSION}")
 
 # Shared link flags.

@@ -134,3 +134,20 @@ TEST_CASE("grid layers fused with their bias and activation equal Network::forwa
     }
     detail::select_simd_arch(nullptr);
 }
+
+TEST_CASE("feature_grid equals evaluate_grid's input maps bit for bit", "[grid]") {
+    Architecture a;
+    a.inputs = 4;
+    a.layers.push_back({3, Activation::tanh, true});
+    a.layers.push_back({1, Activation::tanh, true});
+    Network net(a, Loss::half_mse, Init::glorot_uniform, 5);
+    GridSpec s;
+    s.resolution = 17;
+    s.features = parse_features("x1,x2sq,x1x2,sinx1");
+    GridResult r = evaluate_grid(net, s);
+    std::vector<float> f = feature_grid(s);
+    REQUIRE(f.size() == r.inputs.size());
+    CHECK(f == r.inputs);
+    // cell (row 0, col 0) is (−6 + 6/17, 6 − 6/17); sin x1 is pmath's
+    CHECK(f[0] == float(-6.0 + 12.0 / 17 * 0.5));
+}

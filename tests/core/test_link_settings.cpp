@@ -90,7 +90,7 @@ TEST_CASE("bad values keep the current value and say why", "[link]") {
         {"learningRate=NaN", "learningRate: 'NaN' is not a number; kept '0.03'"},
         {"learningRate=0", "learningRate: '0' is out of range (above 0 to 10); kept '0.03'"},
         {"noise=51", "noise: '51' is out of range (from 0 to 50); kept '0'"},
-        {"dataset=moons", "dataset: 'moons' is not one of circle, xor, gauss, spiral, blobs; kept 'circle'"},
+        {"dataset=moons", "dataset: 'moons' is not one of circle, xor, gauss, spiral, blobs, digits; kept 'circle'"},
         {"x=yes", "x: 'yes' is not true or false; kept 'true'"},
         {"bogus=1", "unknown setting 'bogus' ignored"},
         {"x=%E0%A4%A", "malformed text in the link: 'x=%E0%A4%A'"},
@@ -138,4 +138,22 @@ TEST_CASE("change_level says what must be rebuilt", "[link]") {
     PageSettings v;
     v.set("discretize", "true");
     CHECK(std::string(change_level(a, v)) == "view");
+}
+
+TEST_CASE("dataset=digits brings the image defaults, and leaving it brings the playground's back", "[link]") {
+    PageSettings d = parse_link("#dataset=digits&batchSize=64").settings;
+    CHECK(page_images(d));
+    CHECK(page_classes(d) == 10);
+    CHECK(d.text("networkShape") == "256,128,64");
+    CHECK(d.text("loss") == "softmax_ce");
+    CHECK(d.number("batchSize") == 64);  // the link's own value wins
+    CHECK(check_settings(d).empty());    // no 2-D features needed
+    PageSettings back = apply_patch(d, {{"dataset", "circle"}});
+    CHECK(back.text("networkShape") == "4,2");
+    CHECK(back.text("loss") == "half_mse");
+    PageSettings there = apply_patch(PageSettings(), {{"dataset", "digits"}, {"learningRate", "0.01"}});
+    CHECK(there.text("optimizer") == "adam");
+    CHECK(there.number("learningRate") == 0.01);
+    CHECK_THROWS_WITH(apply_patch(PageSettings(), {{"x", "false"}, {"y", "false"}}), "select at least one input feature");
+    CHECK_THROWS_WITH(page_dataset(d), Catch::Contains("nnplay train --dataset digits"));
 }

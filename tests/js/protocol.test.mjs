@@ -40,7 +40,7 @@ test('the dispatch table is the protocol: every command handled once, nothing mo
     assert.equal(isCommand(k), false, k);
     assert.equal(isRequest(k), false, k);
   }
-  assert.deepEqual(Object.keys(REQUESTS).sort(), ['count', 'imageSource', 'memory', 'model', 'transformer']);
+  assert.deepEqual(Object.keys(REQUESTS).sort(), ['count', 'imageSource', 'memory', 'model', 'settings', 'transformer']);
 });
 
 test('a client numbers sessions and requests from one counter and rejects unknown commands', async () => {

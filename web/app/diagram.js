@@ -12,7 +12,8 @@
 // (ten training widgets: 3–8 frames/s against 7–27 in bench/frames.mjs, the atlas image being
 // re-rasterised with every link change).
 // Weights for block b are (in, out) row-major: w[from * out + to] (the JS API's layout).
-import { cssColor, featureMap, mapToDataURL } from './heatmap.js';
+import { cssColor, mapToDataURL } from './heatmap.js';
+import { featureMap } from './state.js';  // the core's feature values (page only: inputSlots)
 import { xmlDocument } from './escape.js';
 import { blockArithmetic, blockCounts, fmtInt, fmtNum } from './format.js';
 

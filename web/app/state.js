@@ -5,6 +5,7 @@
 // `nnplay train --link` cannot disagree. It adds only display text (feature labels) and
 // message quoting. Importing it starts nothing: useCore(nn) gives it the loaded module.
 import { FEATURE_LABELS as LABELS } from './labels.js';
+import { featureThumb } from './thumbs.js';
 
 export let SETTINGS = {};     // key → the core's spec {type, group, default, min, max, values, …}
 export let ACTIVATIONS = [];  // hidden-layer activations, the core's order
@@ -87,3 +88,5 @@ export function patchFromNetwork(s, net) {
 }
 // dataset=digits (issue 15): the worker loads the image set; the core's rule (page_images).
 export function isImageDataset(s) { return run(s).dataset.images; }
+// A feature's picture over the grid for a diagram input (the core's values, display scale).
+export function featureMap(name, res) { return featureThumb(name, need().featureGrid({ features: [name], resolution: res })[0]); }

@@ -8,7 +8,7 @@ export const THUMB_RES = 20;
 const SHOW = { x1: [1 / 6, 0], x2: [1 / 6, 0], x1sq: [1 / 18, -1], x2sq: [1 / 18, -1], x1x2: [1 / 18, 0] };
 const shown = new WeakMap();  // core map → scaled copy
 
-function featureThumb(name, values) {
+export function featureThumb(name, values) {
   const [k, b] = SHOW[name] || [1, 0];
   if (k === 1 && b === 0) return values;
   if (!shown.has(values)) shown.set(values, values.map((v) => v * k + b));

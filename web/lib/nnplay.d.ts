@@ -241,6 +241,8 @@ export interface NNPlay {
   defaultLoss(classes: number): LossName;
   /** the RNG seed of a seed text: a whole number up to 2^53 − 1 is itself, other texts hash (bit 63 set) */
   seedFromText(text: string): bigint;
+  /** each feature's map over the ±6 grid (as evaluateGrid's `inputs`), without a network */
+  featureGrid(opts: { features: FeatureName[]; resolution?: number }): Float32Array[];
   /** current size of the wasm heap in bytes */
   heapBytes(): number;
   /** bytes in use by the allocator, mallinfo().uordblks (for leak checks) */

@@ -537,6 +537,15 @@ function wrapModule(M) {
   const outputLayer = (classes, loss) => check(M.outputLayer(nonNegInt('classes', classes), str('loss', loss)));
   const defaultLoss = (classes) => M.defaultLoss(nonNegInt('classes', classes));
   const seedFromText = (text) => BigInt(check(M.seedFromText(str('text', text))));
+  // Each feature's map over the ±6 grid without a network (evaluateGrid's `inputs` for features
+  // the network does not use).
+  function featureGrid(o) {
+    o = obj('options', o);
+    const features = strings('features', o.features);
+    const res = int('resolution', opt(o.resolution, 100));
+    const all = check(M.featureGrid(features, res));
+    return features.map((_, i) => all.subarray(i * res * res, (i + 1) * res * res));
+  }
 
   function countParameters(widths, o) {
     if (!Array.isArray(widths)) throw new Error(`widths must be an array of integers, got ${show(widths)}`);
@@ -594,6 +603,7 @@ function wrapModule(M) {
     outputLayer,
     defaultLoss,
     seedFromText,
+    featureGrid,
     Network,
     makeDataset,
     datasetFromPoints,

@@ -83,6 +83,6 @@ const replay = nn.fromLink(nn.linkOf(parsed.settings));
 replay.net.trainEpochs(replay.data, { ...replay.train, epochs: 1 });
 console.log(table.length, run.network.layers.length, nn.updateSettings(parsed.settings, { noise: 5 }).error,
   nn.settingsChangeLevel(parsed.settings, nn.defaultSettings()), nn.outputLayer(3, 'half_mse').units,
-  nn.defaultLoss(3), nn.seedFromText('7'));
+  nn.defaultLoss(3), nn.seedFromText('7'), nn.featureGrid({ features: ['sinx1'], resolution: 4 })[0].length);
 replay.net.delete();
 replay.data.delete();
