@@ -6,7 +6,7 @@ import { FEATURES, featureNames } from './state.js';
 import { renderParams } from './params.js';
 import { fmtLoss, fmtNum, fmtPct } from './format.js';
 import { featureLabels, layerNames as columnNames } from './labels.js';
-import { featureMap } from './heatmap.js';
+import { featureMap } from './state.js';  // the core's feature values
 import { thumbsFor, THUMB_RES } from './thumbs.js';
 import { app, $, send } from './page.js';
 import { showMessage } from './messages.js';
