@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, startServer, launch, openPage, waitReady, shot } from './harness.mjs';
 import { createNNPlay } from '../../web/lib/nnplay.mjs';
-import { fmtNum } from '../../web/app/format.js';
+import { fmtLoss } from '../../web/app/format.js';
 
 const cli = process.env.NNPLAY_CLI || path.join(ROOT, process.env.NATIVE_BUILD || 'build/native', 'nnplay');
 if (!existsSync(cli)) throw new Error(`link replay: native CLI not found at ${cli}; build it with 'bash scripts/build.sh native'`);
@@ -68,7 +68,7 @@ for (const [i, link] of LINKS.entries()) {
       assert.equal(api[e].test.loss, n.test_loss, `epoch ${e + 1} test loss (API)`);
     }
     // what the reader sees is the CLI's number in the page's format
-    assert.equal(shownTrain, fmtNum(native.epochs[N - 1].train_loss));
+    assert.equal(shownTrain, fmtLoss(native.epochs[N - 1].train_loss));
     assert.deepEqual(problems, []);
   });
 }

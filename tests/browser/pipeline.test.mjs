@@ -36,7 +36,7 @@ async function advancing(page) {
 test('links whose keys are Object.prototype names do not break the page', async () => {
   const keys = ['toString', 'constructor', 'valueOf', '__proto__', 'hasOwnProperty'];
   const { page, problems } = await fresh(`#${keys.map((k) => `${k}=1`).join('&')}&networkShape=3&dataset=xor`);
-  for (const key of keys) assert.match(await messages(page), new RegExp(`unknown setting "${key}" ignored`), key);
+  for (const key of keys) assert.match(await messages(page), new RegExp(`unknown setting '${key}' ignored`), key);
   assert.equal(await totalParams(page), '13');  // 2×3 + 3×1 = 9 weights + 4 biases
   await page.locator('#step').click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,001');
@@ -71,7 +71,7 @@ test('model settings with prototype keys import; a refused import keeps page and
   await importModel(page, 'proto.json', { ...model, settings: `toString=1&constructor=2&__proto__=3&${model.settings.slice(1)}` });
   await page.waitForFunction(() => /Loaded model/.test(document.getElementById('model-name').textContent));
   assert.equal(await totalParams(page), '35');
-  assert.match(await messages(page), /model settings: unknown setting "toString" ignored/);
+  assert.match(await messages(page), /model settings: unknown setting 'toString' ignored/);
   assert.doesNotMatch(await messages(page), /DataCloneError|could not be cloned/);
   // a model with 3 outputs for 2-class data is refused: the page says so and keeps 6-2 ...
   const three = await exportModel(page);
