@@ -90,7 +90,7 @@ TEST_CASE("bad values keep the current value and say why", "[link]") {
         {"learningRate=NaN", "learningRate: 'NaN' is not a number; kept '0.03'"},
         {"learningRate=0", "learningRate: '0' is out of range (above 0 to 10); kept '0.03'"},
         {"noise=51", "noise: '51' is out of range (from 0 to 50); kept '0'"},
-        {"dataset=moons", "dataset: 'moons' is not one of circle, xor, gauss, spiral, blobs, digits; kept 'circle'"},
+        {"dataset=moons", "dataset: 'moons' is not one of circle, xor, gauss, spiral, blobs, digits, fashion; kept 'circle'"},
         {"x=yes", "x: 'yes' is not true or false; kept 'true'"},
         {"bogus=1", "unknown setting 'bogus' ignored"},
         {"x=%E0%A4%A", "malformed text in the link: 'x=%E0%A4%A'"},

@@ -21,8 +21,10 @@ const KiB = 1024;
 // the bundle carries the wasm again as base64, so it grows by ~1.3× what the wasm grows, plus
 // the widgets' own JavaScript.
 const BUDGET = {
-  'nnplay_core.wasm': 190 * KiB,      // 194,560 B: today 171,670 B (1.25× tfjs SIMD)
-  'nnplay-widgets.js': 320 * KiB,     // 327,680 B: today 285,158 B (2.08× tfjs SIMD)
+  // raised 23:57 by rules (issue 11): the core's link settings, rules and bindings_link added
+  // the page's settings parser to the module (207,696 B measured with it); see docs/size-budget.md
+  'nnplay_core.wasm': 210 * KiB,      // 215,040 B: 171,670 B before issue 11's rules moved in
+  'nnplay-widgets.js': 345 * KiB,     // 353,280 B: 285,158 B before
 };
 
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
