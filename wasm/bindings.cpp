@@ -287,7 +287,7 @@ std::unique_ptr<DatasetHandle> image_handle(const nn::ImageSet& s, const val& sp
     auto h = std::make_unique<DatasetHandle>();
     h->name = name;
     h->data = std::make_shared<nn::Dataset>(nn::make_image_dataset(
-        s, get_f64(split, "trainRatio"), to_u64(get_val(split, "seed")),
+        s, get_f64(split, "trainRatio"), seed_of(get_val(split, "seed")),
         narrow<uint32_t>(get_f64(split, "samples"), "samples")));
     return h;
 }
@@ -332,7 +332,7 @@ std::unique_ptr<DatasetHandle> dataset_from_csv_images(std::string text, val opt
         c.label_column = get_str(opts, "labelColumn");
         c.regression = get_bool(opts, "regression");
         c.train_ratio = get_f64(opts, "trainRatio");
-        c.seed = to_u64(get_val(opts, "seed"));
+        c.seed = seed_of(get_val(opts, "seed"));
         nn::Dataset d = nn::parse_csv(text, c);
         nn::set_image_shape(d, narrow<uint32_t>(width, "imageWidth"), narrow<uint32_t>(height, "imageHeight"));
         auto h = std::make_unique<DatasetHandle>();

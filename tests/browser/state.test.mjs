@@ -133,8 +133,9 @@ test('bad values name the problem and keep the current value', () => {
   const d = parseHash('#noise=10&noise=20');
   assert.equal(d.state.noise, 20);
   assert.match(d.errors[0], /'noise' appears twice/);
-  // long values are shortened in messages
-  assert.ok(quote('a'.repeat(1000)).length < 50);
+  // long values are shortened in messages, control characters escaped (web/lib/quote.mjs)
+  assert.equal(quote('a'.repeat(1000)), `"${'a'.repeat(40)}" (cut, 1000 characters)`);
+  assert.equal(quote('x\u0000y\u001b[31m'), '"x\\x00y\\x1b[31m"');
 });
 
 test('impossible combinations keep the whole current state', () => {

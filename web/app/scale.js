@@ -5,6 +5,7 @@
 // A refused value (the core's message, naming the field) is shown and nothing else changes:
 // the fields go back to the last counted spec, the drawings and the link stay.
 import { createNNPlay } from '../lib/nnplay.mjs';
+import { quoted } from '../lib/quote.mjs';
 import { DEFAULT_PLAYGROUND, DEFAULT_PRESET, OPTION_KEYS, parseScaleHash, scaleHash } from './scale-state.js';
 import { drawBlock, drawKv, drawLadder, drawMemory, drawParts, drawSummary, drawTable, el } from './scale-draw.js';
 
@@ -138,11 +139,11 @@ function buildFields() {
     e.target.value = '';
     if (!f) return;
     if (f.size > nn.transformerConfigLimit) {
-      showError(`config.json ${JSON.stringify(f.name.slice(0, 40))}: ${f.size.toLocaleString('en-US')} bytes; the limit is ` +
+      showError(`config.json ${quoted(f.name, { quote: '"' })}: ${f.size.toLocaleString('en-US')} bytes; the limit is ` +
         `${nn.transformerConfigLimit.toLocaleString('en-US')} bytes. Nothing was changed.`);
       return;
     }
-    f.text().then((t) => readConfig(t, JSON.stringify(f.name.slice(0, 40))),
+    f.text().then((t) => readConfig(t, quoted(f.name, { quote: '"' })),
       (err) => showError(`config.json could not be read: ${err.message}`));
   });
   $('config-read').addEventListener('click', () => readConfig($('config-text').value, ''));

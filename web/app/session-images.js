@@ -4,7 +4,7 @@
 // every layer's activations for one image, the test set's confusion matrix, accuracy at FP16,
 // INT8 and INT4, and a comparison of initialisations. Never touches the DOM; importing it starts
 // nothing. All answers are plain arrays, posted as session events.
-import { trainOptions } from './state.js';
+import { quote, trainOptions } from './state.js';
 
 // Where the build puts the image sets (scripts/make-digits.mjs, make-fashion.mjs), relative to
 // this module: web/gen/<dataset>.nnim.gz.
@@ -28,7 +28,7 @@ export function setDigitsUrl(url) {
 // it as is); DecompressionStream inflates it in the worker.
 export function loadImages(name = 'digits') {
   const url = urls.get(name);
-  if (!url) return Promise.reject(new Error(`no image file for the dataset ${JSON.stringify(String(name))}`));
+  if (!url) return Promise.reject(new Error(`no image file for the dataset ${quote(name)}`));
   let p = files.get(name);
   if (!p) {
     const t0 = performance.now();

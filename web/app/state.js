@@ -5,6 +5,7 @@
 // `nnplay train --link` cannot disagree. It adds only display text (feature labels) and
 // message quoting. Importing it starts nothing: useCore(nn) gives it the loaded module.
 import { FEATURE_LABELS as LABELS } from './labels.js';
+import { quoted } from '../lib/quote.mjs';
 import { featureThumb } from './thumbs.js';
 
 export let SETTINGS = {};     // key → the core's spec {type, group, default, min, max, values, …}
@@ -37,12 +38,10 @@ function need() {
 
 export function defaults() { return need().defaultSettings(); }
 
-// Quotes a user-supplied value for a message shown in the page: shortened, control
-// characters shown as '?'.
+// A user-supplied value in a page or widget message: the one JS quoting function
+// (web/lib/quote.mjs, the twin of the core's nn::quoted), in double quotes.
 export function quote(v) {
-  let t = String(v).replace(/[\u0000-\u001f\u007f]/g, '?');
-  if (t.length > MAX_VALUE_SHOWN) t = t.slice(0, MAX_VALUE_SHOWN) + '…';
-  return `"${t}"`;
+  return quoted(v, { quote: '"', max: MAX_VALUE_SHOWN });
 }
 
 // { state, errors } (core: parse_link). A rejected link keeps `base`.

@@ -396,7 +396,7 @@ export interface ImageSetInput {
 /** How an image set becomes a Dataset: shuffled with seed, the first round(n × trainRatio) rows train. */
 export interface ImageSplit {
   /** default 0.5 */
-  trainRatio?: number; seed?: number;
+  trainRatio?: number; seed?: number | string;
   /** > 0: keep that many images after the shuffle (a seeded subset); default 0 = all */
   samples?: number;
   /** recorded in saved models; default 'images' */

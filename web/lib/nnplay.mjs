@@ -469,7 +469,7 @@ function wrapModule(M) {
     return {
       name: str('name', opt(o.name, 'images')),
       trainRatio: num('trainRatio', opt(o.trainRatio, 0.5)),
-      seed: nonNegInt('seed', opt(o.seed, 1)),
+      seed: seedArg('seed', opt(o.seed, 1)),
       samples: nonNegInt('samples', opt(o.samples, 0)),
     };
   }

@@ -3,13 +3,12 @@
 // the first layer's weights as images, Train/Pause and the test accuracy. Nothing is fetched or
 // trained until the element scrolls into view: then the shared worker fetches the digits file
 // (`src`, default gen/digits.nnim.gz beside the page) and, with `autoplay`, trains. Off screen it
-// pauses. Settings are the page's image defaults (web/app/state.js IMAGE_DEFAULTS).
-import { parseHash } from '../app/state.js';
+// pauses. Settings are the page's image defaults (the core's, checked in the shared worker).
 import { fmtInt, fmtPct } from '../app/format.js';
 import { createDigitPad } from '../app/digit-pad.js';
 import { drawWeightGrid } from '../app/image-draw.js';
 import { NNElement, h } from './base.js';
-import { openSession, setImageSource } from './manager.js';
+import { checkSettings, openSession, setImageSource } from './manager.js';
 
 const GRID_MS = 500;
 // The element's own rules, as a constructable sheet: a CSP with style-src 'self' refuses <style>.
@@ -70,7 +69,7 @@ export class NNDigits extends NNElement {
 
   onVisible(v) {
     super.onVisible(v);
-    if (v && !this.session && this.built) this.start();
+    if (v && !this.session && !this.starting && this.built) this.start();
     this.sync();
   }
 
@@ -78,9 +77,17 @@ export class NNDigits extends NNElement {
     const src = new URL(this.getAttribute('src') || 'gen/digits.nnim.gz', document.baseURI).href;
     setImageSource(src);
     const seed = this.getAttribute('seed');
-    const { state } = parseHash(`#dataset=digits${seed ? `&seed=${encodeURIComponent(seed)}` : ''}`);
     this.status.textContent = 'Fetching the digits…';
-    this.session = openSession(state, (m) => this.onMessage(m));
+    // The core checks the settings in the shared worker (the article's page loads no wasm),
+    // as <nn-playground> does: the page's image defaults, and the seed if given.
+    this.starting = true;
+    checkSettings(seed ? { dataset: 'digits', seed } : { dataset: 'digits' }).then((r) => {
+      this.starting = false;
+      if (r.error !== undefined) { this.status.textContent = `nn-digits: ${r.error}`; return; }
+      if (this.session || !this.isConnected) return;
+      this.session = openSession(r.settings, (m) => this.onMessage(m));
+      this.sync();
+    }, (e) => { this.starting = false; this.status.textContent = `nn-digits: ${e.message}`; });
   }
 
   sync() {

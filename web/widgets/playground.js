@@ -11,6 +11,7 @@ import { fmtInt, fmtNum, fmtPct } from '../app/format.js';
 import { parseBool, parseEnum, parseLayers, parseList, parseNumber } from './attrs.js';
 import { NNElement, SVG_NS, cancelDraw, h, hold, queueDraw, thumbsDue, tidyDiagramLabels, unhold } from './base.js';
 import { checkSettings, openSession } from './manager.js';
+import { quote } from '../app/state.js';
 
 // The settings rules are the core's, in the shared worker (request 'settings'): attributes are
 // parsed here, their values checked there; the article's page loads no wasm.
@@ -88,8 +89,8 @@ export class NNPlayground extends NNElement {
           { min: 2, example: '2,8,8,1' });  // widths and depth: the core's limits, checked in render()
         if (l.error) return l;
         const w = l.value;
-        if (w[0] !== 2) return { error: `layers: ${JSON.stringify(get('layers'))} starts with ${w[0]} inputs; allowed: 2 inputs (x₁, x₂) first, e.g. "2,8,8,1"` };
-        if (w[w.length - 1] !== 1) return { error: `layers: ${JSON.stringify(get('layers'))} ends with ${w[w.length - 1]} outputs; allowed: 1 output last, e.g. "2,8,8,1"` };
+        if (w[0] !== 2) return { error: `layers: ${quote(get('layers'))} starts with ${w[0]} inputs; allowed: 2 inputs (x₁, x₂) first, e.g. "2,8,8,1"` };
+        if (w[w.length - 1] !== 1) return { error: `layers: ${quote(get('layers'))} ends with ${w[w.length - 1]} outputs; allowed: 1 output last, e.g. "2,8,8,1"` };
         return l;
       },
       activation: () => ({ value: get('activation') ?? 'tanh' }),  // the core checks it

@@ -5,6 +5,7 @@
 // import list below, and noUnusedLocals fails an import (or a const) that is never used.
 // When you add an exported type: import it here and use it in an annotation below.
 import { createNNPlay, quoted, quotedList, utf16Note } from 'nnplay';
+
 import type {
   ActivationName, BlockCount, CreateOptions, Dataset, DatasetName, EpochReport, FeatureName,
   GridOptions, GridResult, ImageSetInput, ImageSplit, InitName, LayerSpec, Limits, LossName, MakeDatasetOptions, Metrics, ModelExtra,
@@ -12,6 +13,8 @@ import type {
   SizedBytes, TrainOptions, TransformerOptions, TransformerPresetId, TransformerReport,
   TransformerSpec, TransformerTensor, SettingSpec, PageSettings, LinkRun,
 } from 'nnplay';
+// The consumer compiles without DOM or node typings (tsconfig lib: es2022): its one print.
+declare const console: { log(...values: unknown[]): void };
 
 const options: CreateOptions = { build: 'split' };
 const nn: NNPlay = await createNNPlay(options);
