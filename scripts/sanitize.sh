@@ -23,5 +23,6 @@ t1=$SECONDS
 # detect_leaks: LeakSanitizer too. halt_on_error: the first report fails the test.
 export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export NNPLAY_SANITIZED=1  # tests/cli/test_cli.sh: no strace fault injection under ASan
 ctest --test-dir "$ASAN_BUILD" --no-tests=error --output-on-failure -j "$JOBS"
 echo "sanitize: build $((t1 - t0)) s, tests $((SECONDS - t1)) s (ASan+UBSan, $ASAN_BUILD)"
