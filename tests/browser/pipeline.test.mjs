@@ -9,33 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, openPage, waitReady, shot } from './harness.mjs';
+import { playgroundSuite, epochOf, messages, totalParams, waitMessage, advancing } from './page-steps.mjs';
 
-let srv, browser;
-test.before(async () => { srv = await startServer(); browser = await launch(); });
-test.after(async () => { await browser?.close(); srv?.stop(); });
-
-async function fresh(hash = '') {
-  const { page, problems } = await openPage(browser.context, srv.url + hash);
-  await waitReady(page);
-  await page.waitForFunction(() => document.querySelector('.total-params'), null, { timeout: 10000 });
-  return { page, problems };
-}
-const epochOf = async (page) => Number((await page.locator('#epoch').textContent()).replace(/,/g, ''));
-const messages = (page) => page.locator('#messages').textContent();
-const totalParams = (page) => page.locator('.total-params').first().textContent();
-async function waitMessage(page, re) {
-  await page.waitForFunction((src) => new RegExp(src).test(document.getElementById('messages').textContent), re.source, { timeout: 15000 });
-}
-// Does the worker train now? The epoch counter moves within a second.
-async function advancing(page) {
-  const e0 = await epochOf(page);
-  await page.waitForTimeout(1000);
-  return (await epochOf(page)) > e0;
-}
+const ctx = playgroundSuite();
 
 test('links whose keys are Object.prototype names do not break the page', async () => {
   const keys = ['toString', 'constructor', 'valueOf', '__proto__', 'hasOwnProperty'];
-  const { page, problems } = await fresh(`#${keys.map((k) => `${k}=1`).join('&')}&networkShape=3&dataset=xor`);
+  const { page, problems } = await ctx.fresh(`#${keys.map((k) => `${k}=1`).join('&')}&networkShape=3&dataset=xor`);
   for (const key of keys) assert.match(await messages(page), new RegExp(`unknown setting '${key}' ignored`), key);
   assert.equal(await totalParams(page), '13');  // 2×3 + 3×1 = 9 weights + 4 biases
   await page.locator('#step').click();
@@ -61,7 +41,7 @@ async function importModel(page, name, model) {
 }
 
 test('model settings with prototype keys import; a refused import keeps page and worker on one network', async () => {
-  const { page, problems } = await fresh('#networkShape=3');
+  const { page, problems } = await ctx.fresh('#networkShape=3');
   await page.evaluate(() => { location.hash = '#networkShape=6,2'; });
   await page.waitForFunction(() => document.querySelector('.total-params').textContent === '35');  // 2×6+6×2+2×1 = 26 + 9
   const model = await exportModel(page);
@@ -95,7 +75,7 @@ test('model settings with prototype keys import; a refused import keeps page and
 });
 
 test('the weight editor: 1-based like the hover text, an empty field edits nothing', async () => {
-  const { page, problems } = await fresh('#networkShape=4,2');
+  const { page, problems } = await ctx.fresh('#networkShape=4,2');
   // clicking the first link fills the form with 1-based numbers
   await page.locator('#diagram .link').first().click();
   assert.deepEqual([await page.locator('#edit-block').inputValue(), await page.locator('#edit-from').inputValue(),
@@ -131,7 +111,7 @@ test('the weight editor: 1-based like the hover text, an empty field edits nothi
 
 test('a model does not silently replace a loaded CSV', async () => {
   // a model saved on another dataset (xor): its settings would regenerate the data
-  const { page, problems } = await fresh('#networkShape=3&dataset=xor');
+  const { page, problems } = await ctx.fresh('#networkShape=3&dataset=xor');
   const model = await exportModel(page);  // 2 inputs (x1, x2), settings dataset=xor
   await page.evaluate(() => { location.hash = '#networkShape=3&dataset=circle'; });
   await page.waitForFunction(() => window.nnplayDebug().state.dataset === 'circle');
@@ -163,7 +143,7 @@ test('a model does not silently replace a loaded CSV', async () => {
 });
 
 test('CSV columns named like Object.prototype members are just names', async () => {
-  const { page, problems } = await fresh('#networkShape=3');
+  const { page, problems } = await ctx.fresh('#networkShape=3');
   const rows = ['toString,constructor,__proto__,label'];
   for (let i = 0; i < 30; i++) rows.push(`${i % 5},${(i * 7) % 11},${(i * 3) % 4},${i % 2}`);
   await page.locator('#csv').setInputFiles({ name: 'proto.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });

@@ -7,32 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launch, openPage, waitReady, shot } from './harness.mjs';
+import { playgroundSuite, epochOf, messages, totalParams, waitMessage, advancing } from './page-steps.mjs';
 
-let srv, browser;
-test.before(async () => { srv = await startServer(); browser = await launch(); });
-test.after(async () => { await browser?.close(); srv?.stop(); });
-
-async function fresh(hash = '') {
-  const { page, problems } = await openPage(browser.context, srv.url + hash);
-  await waitReady(page);
-  await page.waitForFunction(() => document.querySelector('.total-params'), null, { timeout: 10000 });
-  return { page, problems };
-}
-const epochOf = async (page) => Number((await page.locator('#epoch').textContent()).replace(/,/g, ''));
-const messages = (page) => page.locator('#messages').textContent();
-const totalParams = (page) => page.locator('.total-params').first().textContent();
-async function waitMessage(page, re) {
-  await page.waitForFunction((src) => new RegExp(src).test(document.getElementById('messages').textContent), re.source, { timeout: 15000 });
-}
-// Does the worker train now? The epoch counter moves within a second.
-async function advancing(page) {
-  const e0 = await epochOf(page);
-  await page.waitForTimeout(1000);
-  return (await epochOf(page)) > e0;
-}
+const ctx = playgroundSuite();
 
 test('Play/Pause: a double click while training leaves the button agreeing with the worker', async () => {
-  const { page, problems } = await fresh('#dataset=xor');
+  const { page, problems } = await ctx.fresh('#dataset=xor');
   const play = page.locator('#play');
   for (let round = 0; round < 2; round++) {
     await play.click();  // train

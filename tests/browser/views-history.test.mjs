@@ -5,42 +5,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, waitReady, shot } from './harness.mjs';
+import { playgroundSuite, epochOf, trainTo, chartLabel, chartInk, exportModel } from './page-steps.mjs';
 
-let srv, browser;
-test.before(async () => { srv = await startServer(); browser = await launch(); });
-test.after(async () => { await browser?.close(); srv?.stop(); });
-
-async function fresh(hash = '') {
-  const { page, problems } = await openPage(browser.context, srv.url + hash);
-  await waitReady(page);
-  await page.waitForFunction(() => document.querySelector('.total-params'), null, { timeout: 10000 });
-  return { page, problems };
-}
-const epochOf = async (page) => Number((await page.locator('#epoch').textContent()).replace(/,/g, ''));
-async function trainTo(page, epochs) {
-  await page.locator('#play').click();
-  await page.waitForFunction((n) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= n, epochs, { timeout: 30000 });
-  await page.locator('#play').click();
-  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-label') === 'Train');
-  await page.waitForTimeout(300);  // a frame still in flight
-}
-const chartLabel = (page) => page.locator('#chart').getAttribute('aria-label');
-// Dark pixels in the chart's plot area (the test-loss line; legend and labels are lighter).
-const chartInk = (page) => page.evaluate(() => {
-  const c = document.getElementById('chart');
-  const top = Math.ceil(16 * devicePixelRatio);
-  const d = c.getContext('2d').getImageData(0, top, c.width, c.height - top).data;
-  let n = 0;
-  for (let i = 0; i < d.length; i += 4) if (d[i] < 100) n++;
-  return n;
-});
-async function exportModel(page) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-model').click()]);
-  return (await dl.createReadStream()).toArray().then((b) => Buffer.concat(b).toString());
-}
+const ctx = playgroundSuite();
 
 test('the loss chart starts over when the data or the network is replaced', async () => {
-  const { page, problems } = await fresh('#dataset=xor&networkShape=4');
+  const { page, problems } = await ctx.fresh('#dataset=xor&networkShape=4');
   await trainTo(page, 40);
   assert.match(await chartLabel(page), /Loss chart over \d+ epochs: training loss \(grey line\) and test loss \(black line\), loss axis from 0 to \d\.\d{4}/);
   assert.ok(await chartInk(page) > 20, 'a line is drawn');
@@ -62,7 +32,7 @@ test('the loss chart starts over when the data or the network is replaced', asyn
 });
 
 test('the epoch counter shows an imported model\'s epoch', async () => {
-  const { page, problems } = await fresh('#dataset=xor&networkShape=4');
+  const { page, problems } = await ctx.fresh('#dataset=xor&networkShape=4');
   await trainTo(page, 30);
   const trained = await epochOf(page);
   const model = await exportModel(page);
@@ -80,7 +50,7 @@ test('the epoch counter shows an imported model\'s epoch', async () => {
 });
 
 test('a clicked point keeps the trained weights; the chart starts over', async () => {
-  const { page, problems } = await fresh('#dataset=xor&networkShape=4');
+  const { page, problems } = await ctx.fresh('#dataset=xor&networkShape=4');
   await trainTo(page, 60);
   const epoch = await epochOf(page);
   const loss = Number(await page.locator('#train-loss').textContent());

@@ -5,42 +5,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, waitReady, shot } from './harness.mjs';
+import { playgroundSuite, epochOf, trainTo, chartLabel, chartInk, exportModel } from './page-steps.mjs';
 
-let srv, browser;
-test.before(async () => { srv = await startServer(); browser = await launch(); });
-test.after(async () => { await browser?.close(); srv?.stop(); });
-
-async function fresh(hash = '') {
-  const { page, problems } = await openPage(browser.context, srv.url + hash);
-  await waitReady(page);
-  await page.waitForFunction(() => document.querySelector('.total-params'), null, { timeout: 10000 });
-  return { page, problems };
-}
-const epochOf = async (page) => Number((await page.locator('#epoch').textContent()).replace(/,/g, ''));
-async function trainTo(page, epochs) {
-  await page.locator('#play').click();
-  await page.waitForFunction((n) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= n, epochs, { timeout: 30000 });
-  await page.locator('#play').click();
-  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-label') === 'Train');
-  await page.waitForTimeout(300);  // a frame still in flight
-}
-const chartLabel = (page) => page.locator('#chart').getAttribute('aria-label');
-// Dark pixels in the chart's plot area (the test-loss line; legend and labels are lighter).
-const chartInk = (page) => page.evaluate(() => {
-  const c = document.getElementById('chart');
-  const top = Math.ceil(16 * devicePixelRatio);
-  const d = c.getContext('2d').getImageData(0, top, c.width, c.height - top).data;
-  let n = 0;
-  for (let i = 0; i < d.length; i += 4) if (d[i] < 100) n++;
-  return n;
-});
-async function exportModel(page) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-model').click()]);
-  return (await dl.createReadStream()).toArray().then((b) => Buffer.concat(b).toString());
-}
+const ctx = playgroundSuite();
 
 test('thumbnails vanish for a CSV with 3 inputs; the optimiser line follows the select', async () => {
-  const { page, problems } = await fresh('#networkShape=3');
+  const { page, problems } = await ctx.fresh('#networkShape=3');
   await page.locator('#step').click();
   await page.waitForFunction(() => document.querySelectorAll('#diagram image[href]').length >= 6);
   const rows = ['a,b,c,label'];
@@ -61,7 +31,7 @@ test('thumbnails vanish for a CSV with 3 inputs; the optimiser line follows the 
 });
 
 test('hovering or focusing a neuron shows its map in the large heatmap', async () => {
-  const { page, problems } = await fresh('#dataset=xor&networkShape=4');
+  const { page, problems } = await ctx.fresh('#dataset=xor&networkShape=4');
   await trainTo(page, 30);
   const pixels = () => page.evaluate(() => {
     const c = document.getElementById('heatmap');
@@ -88,7 +58,7 @@ test('hovering or focusing a neuron shows its map in the large heatmap', async (
 
 test('a classification that stalls says so and offers a way out', async () => {
   // all-zero weights never break symmetry: the loss goes flat at chance
-  const { page, problems } = await fresh('#dataset=circle&initZero=true&speed=10');
+  const { page, problems } = await ctx.fresh('#dataset=circle&initZero=true&speed=10');
   await page.locator('#play').click();
   await page.waitForFunction(() => /training has stalled/.test(document.getElementById('messages').textContent), null, { timeout: 30000 });
   const m = await page.locator('#messages').textContent();
@@ -104,7 +74,7 @@ test('a classification that stalls says so and offers a way out', async () => {
 });
 
 test('readable names: initialisers, activations, SIMD, losses', async () => {
-  const { page, problems } = await fresh();
+  const { page, problems } = await ctx.fresh();
   const opts = async (sel) => page.locator(`${sel} option`).allTextContents();
   const inits = await opts('#init');
   for (const n of ['Xavier/Glorot uniform', 'He normal', 'LeCun uniform', 'All zero']) assert.ok(inits.includes(n), n);
