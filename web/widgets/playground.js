@@ -36,7 +36,13 @@ export class NNPlayground extends NNElement {
     this.session = null;
     this.settings = null;
     this.wantPlay = null;      // the reader's (or autoplay's) intent; null until first render
-    this.sentPlay = false;
+    this.sentPlay = false;     // what the last play/pause sent to the worker asked for
+    // Play/Pause follows the worker as the page's button does (web/app/run.js): every play,
+    // pause and step carries a number (seq) that the session echoes in its 'state' event. An
+    // answer to an older command (a double click sends two) is never acted on; an answer to
+    // the latest one that says "not playing" while play was sent means the worker stopped on
+    // its own (divergence, a training error), and the button then says so.
+    this.seq = 0;
     this.points = null;
     this.netInfo = null;       // {inputs, layers, features}
     this.lastFrame = null;
@@ -75,7 +81,9 @@ export class NNPlayground extends NNElement {
     if (this.session) { this.session.close(); this.session = null; }
     this.settings = null;
     this.sentPlay = false;
+    this.workerPlaying = false;
     this.dataset.playing = 'false';
+    this.dataset.workerPlaying = 'false';
     training.delete(this);
     cancelDraw(this);
   }
@@ -161,7 +169,7 @@ export class NNPlayground extends NNElement {
         kids.push(this.playBtn);
       } else if (c === 'step') {
         kids.push(h('button', { type: 'button', part: 'step', 'aria-label': 'train one epoch', title: 'one epoch', text: '⇥',
-          onclick: () => { this.wantPlay = false; this.sync(); this.session && this.session.send('step'); } }));
+          onclick: () => { this.wantPlay = false; this.sync(); this.session && this.session.send('step', { seq: ++this.seq }); } }));
       } else if (c === 'reset') {
         kids.push(h('button', { type: 'button', part: 'reset', 'aria-label': 'reset the network', title: 'reset', text: '⟲',
           onclick: () => { this.chart.reset(); this.session && this.session.send('reset'); } }));
@@ -205,8 +213,23 @@ export class NNPlayground extends NNElement {
     if (should === this.sentPlay || !this.session) return;
     this.sentPlay = should;
     if (should) training.add(this); else training.delete(this);
-    this.session.send(should ? 'play' : 'pause');
+    this.session.send(should ? 'play' : 'pause', { seq: ++this.seq });
     this.dataset.playing = String(should);
+  }
+
+  // The session's 'state' event {playing, seq}: the worker's real state after a command.
+  onWorkerState(m) {
+    if (typeof m.seq === 'number' && m.seq < this.seq) return;  // an older command's answer
+    this.workerPlaying = m.playing;
+    this.dataset.workerPlaying = String(m.playing);
+    if (this.sentPlay && !m.playing) {
+      // the worker stopped by itself: the reader's Play no longer holds
+      this.wantPlay = false;
+      this.sentPlay = false;
+      training.delete(this);
+      this.dataset.playing = 'false';
+    }
+    this.showPlay();
   }
 
   onVisible(v) {
@@ -220,6 +243,9 @@ export class NNPlayground extends NNElement {
 
   onMessage(m) {
     switch (m.type) {
+      case 'state':
+        this.onWorkerState(m);
+        break;
       case 'data':
         this.points = m.points;
         this.dirty = true;
@@ -265,6 +291,11 @@ export class NNPlayground extends NNElement {
         this.showMessage([`${m.context ? m.context + ': ' : ''}${m.message}`]);
         break;
       case 'fatal':
+        this.wantPlay = false;  // the worker is gone: nothing trains
+        this.sentPlay = false;
+        training.delete(this);
+        this.dataset.playing = 'false';
+        this.showPlay();
         this.showMessage([`nn-playground: ${m.message}`]);
         break;
       default:
