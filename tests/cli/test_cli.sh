@@ -5,21 +5,7 @@ set -u
 NN=${1:?usage: test_cli.sh path/to/nnplay}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-fails=0
-ok()   { echo "ok   $1"; }
-bad()  { echo "FAIL $1"; fails=$((fails + 1)); }
-# expect_out NAME PATTERN CMD...: exit 0 and stdout contains PATTERN (fixed string)
-expect_out() {
-  local name=$1 pat=$2; shift 2
-  local out; out=$("$@" 2>&1); local rc=$?
-  if [ $rc -eq 0 ] && grep -qF -- "$pat" <<<"$out"; then ok "$name"; else bad "$name (rc $rc)"; echo "$out" | head -20; fi
-}
-# expect_fail NAME CODE PATTERN CMD...: exit CODE and stderr contains PATTERN
-expect_fail() {
-  local name=$1 code=$2 pat=$3; shift 3
-  local err; err=$("$@" 2>&1 >/dev/null); local rc=$?
-  if [ $rc -eq "$code" ] && grep -qF -- "$pat" <<<"$err"; then ok "$name"; else bad "$name (rc $rc, want $code)"; echo "$err" | head -5; fi
-}
+source "$(dirname "$0")/checks.sh"
 
 # 256 × 128 = 32,768 and 128 × 64 = 8,192: 40,960 weights + 192 biases = 41,152
 expect_out "count: worked example" "40,960 weights + 192 biases = 41,152 parameters" "$NN" count 256 128 64
@@ -171,5 +157,4 @@ printf '\xff\xfea\0,\0b\0\n\0001\0,\0000\0\n\0' > "$T/utf16.csv"
 expect_fail "UTF-16 CSV is named" 1 "the file looks like UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8" "$NN" train --data "$T/utf16.csv"
 rm -f "$T/big48.json" "$T/wide.csv"
 
-[ $fails -eq 0 ] && echo "all CLI checks passed" || echo "$fails CLI check(s) failed"
-exit $((fails > 0))
+finish "CLI checks"

@@ -6,19 +6,7 @@ NN=${1:?usage: test_count_transformer.sh path/to/nnplay}
 HF="$(dirname "$0")/../transformer/hf"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-fails=0
-ok()   { echo "ok   $1"; }
-bad()  { echo "FAIL $1"; fails=$((fails + 1)); }
-expect_out() {
-  local name=$1 pat=$2; shift 2
-  local out; out=$("$@" 2>&1); local rc=$?
-  if [ $rc -eq 0 ] && grep -qF -- "$pat" <<<"$out"; then ok "$name"; else bad "$name (rc $rc)"; echo "$out" | head -20; fi
-}
-expect_fail() {
-  local name=$1 code=$2 pat=$3; shift 3
-  local err; err=$("$@" 2>&1 >/dev/null); local rc=$?
-  if [ $rc -eq "$code" ] && grep -qF -- "$pat" <<<"$err"; then ok "$name"; else bad "$name (rc $rc, want $code)"; echo "$err" | head -5; fi
-}
+source "$(dirname "$0")/checks.sh"
 
 # Published totals (HF num_parameters()).
 expect_out "preset gpt2" "total: 124,439,808 parameters" "$NN" count --preset gpt2
@@ -63,5 +51,4 @@ expect_fail "missing file" 1 "cannot open" "$NN" count --hf-config "$T/nope.json
 # The MLP count is unchanged.
 expect_out "MLP count still works" "40,960 weights + 192 biases = 41,152 parameters" "$NN" count 256 128 64
 
-[ $fails -eq 0 ] && echo "all passed" || echo "$fails failed"
-exit $((fails > 0))
+finish "transformer count checks"

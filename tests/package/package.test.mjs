@@ -25,7 +25,7 @@ const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 // What the tarball must hold, and the only places its files may come from.
 const REQUIRED = [
-  'package.json', 'README.md',
+  'package.json', 'README.md', 'LICENSE',
   'web/lib/nnplay.mjs', 'web/lib/nnplay.d.ts',
   'web/gen/package.json', 'web/gen/nnplay_core.js', 'web/gen/nnplay_core.mjs',
   'web/gen/nnplay_core.wasm', 'web/gen/nnplay_core.single.js', 'web/gen/nnplay-widgets.js',
