@@ -247,6 +247,20 @@ for (const t of GRID) {
 md.push('', 'tfjs: predict of all 10,000 points in one batch on a pre-made tensor, every layer\'s output read back' +
   ' (left in its (points, units) layout). TF Playground: its per-point forward pass and per-node copy;' +
   ' 2-256-128-64-1 is skipped there (10–20 s a grid).', '');
+// Issue 14: the grid against the GEMMs it runs (nnbench's gemm-only: the same products, kernel and
+// layout, buffers made once, nothing else), timed in alternating samples in the WASM core's process.
+const gridVsGemm = GRID.map((t) => {
+  const gemm = get('wasm', 'e2e', t.id, 'gemm-only');
+  return { t, gemm, core: ratio(gemm, get('wasm', 'e2e', t.id, 'nnplay-wasm-core')), api: ratio(gemm, get('js', 'e2e', t.id, 'nnplay')) };
+});
+if (gridVsGemm.some((g) => g.gemm)) {
+  md.push('### The grid against its own GEMMs (WASM)', '');
+  md.push('| workload | GEMMs only, ms | WASM core, × GEMM (same process) | JS API, × GEMM (same run) |', '|---|---|---|---|');
+  for (const g of gridVsGemm) md.push(`| ${g.t.id} | ${msGrid(g.gemm)} | ${times(g.core)} | ${times(g.api)} |`);
+  md.push('', 'GEMMs only: the products the grid runs (10,000 × 2→…→1) with the same kernel and layout, buffers made once,' +
+    ' no features, bias, activation, allocation or copy; timed in alternating samples with the core\'s grid in one process.' +
+    ' The JS API ratio divides by the GEMM of the same run (another process).', '');
+}
 
 md.push('## Size and start-up', '');
 md.push('| file | raw | gzip -9 |', '|---|---|---|');
@@ -374,16 +388,11 @@ if (frames) {
       key === 'ten' ? '60 fps, no long task in 30 s' : 'no long task in 30 s', (key === 'ten' ? fps >= 57 : true) && long === 0);
   }
 }
-{
-  // "2-256-128-64-1 within 1.5× of the GEMM's measured time": its 100×100 grid is 10,000 ×
-  // 2·(2·256 + 256·128 + 128·64 + 64·1) = 830 MFLOP, timed at this run's WASM GEMM speed on 256×256→256.
-  const gemm = get('wasm', 'kernel', '256x256->256', wasmArch, 'forward');
-  const grid = get('js', 'e2e', GRID[1].id, 'nnplay');
-  if (gemm && grid) {
-    const gemmMs = 1e3 * 1e4 * 2 * (2 * 256 + 256 * 128 + 128 * 64 + 64) / gemm.median;
-    const gridMs = 1e3 * GRID_RES * GRID_RES / grid.median;
-    target(`${GRID[1].id} (JS API) vs the WASM GEMM's time for its 830 MFLOP (${gemmMs.toFixed(1)} ms)`, `${(gridMs / gemmMs).toFixed(2)}×`, '≤ 1.5×', gridMs <= 1.5 * gemmMs);
-  }
+for (const g of gridVsGemm.slice(1)) {
+  // "2-256-128-64-1 within 1.5× of the GEMM's measured time" (issue 14): the GEMM is nnbench's
+  // gemm-only in the same run (the grid's own products; table above).
+  if (g.api) target(`${g.t.id} (JS API) vs its GEMMs alone (${msGrid(g.gemm).split(' ')[0]} ms)`, times(g.api), '≤ 1.5×', g.api.median <= 1.5);
+  if (g.core) target(`${g.t.id} (WASM core) vs its GEMMs alone, same process`, times(g.core), 'reported (no goal)', null);
 }
 if (DR.length) {
   const secs = DR.map((r) => r.train.reached?.seconds ?? Infinity);
