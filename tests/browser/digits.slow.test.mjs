@@ -57,9 +57,9 @@ test('digits: pick, train past 95%, draw a 7, see the weight images', { timeout:
 
   // draw a 7: a bar across the top, then a stroke down to the lower left
   await stroke(page, [[70, 60], [215, 60], [120, 235]]);
-  await page.waitForFunction(() => /It is a/.test(document.getElementById('digit-verdict').textContent), null, { timeout: 20000 });
+  await page.waitForFunction(() => /^Prediction: /.test(document.getElementById('digit-verdict').textContent), null, { timeout: 20000 });
   const verdict = await page.textContent('#digit-verdict');
-  assert.match(verdict, /^It is a 7 \(\d+(\.\d)?%\)$/, `the drawn 7 is recognised: ${verdict}`);
+  assert.match(verdict, /^Prediction: 7 \(\d+(\.\d)?%\)$/, `the drawn 7 is recognised: ${verdict}`);
   // the diagram's input layer is drawn as the image
   await page.waitForFunction(() => /^blob:/.test(document.querySelector('#diagram [data-part="input-image"]')?.getAttribute('href') || ''));
   await shot(page, 'digits-drawn-7');
@@ -86,7 +86,7 @@ test('digits: pick, train past 95%, draw a 7, see the weight images', { timeout:
   await page.waitForFunction(() => document.querySelectorAll('#wrong button').length > 0, null, { timeout: 20000 });
   assert.match(await page.textContent('#wrong-caption'), /of 2,000 test images misclassified/);
   await page.click('#wrong button');
-  await page.waitForFunction(() => /It is a/.test(document.getElementById('digit-verdict').textContent));
+  await page.waitForFunction(() => /^Prediction: /.test(document.getElementById('digit-verdict').textContent));
   assert.match(await page.textContent('#pad-source'), /^Test image [\d,]+ of 2,000: labelled \d$/);
   await shot(page, 'digits-trained');
   assert.deepEqual(problems, []);
@@ -121,7 +121,7 @@ test('article: <nn-digits> loads its data only when scrolled to, and the spiral 
   await page.mouse.down();
   for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.2 + 0.06 * k));
   await page.mouse.up();
-  await page.waitForFunction((r) => /^It is a \d \([\d.]+%\)$/.test(r.querySelector('.verdict').textContent), root, { timeout: 20000 });
+  await page.waitForFunction((r) => /^Prediction: \d \([\d.]+%\)$/.test(r.querySelector('.verdict').textContent), root, { timeout: 20000 });
   const grid = await page.evaluate((r) => { const c = r.querySelector('canvas.grid'); return [c.width, c.height]; }, root);
   assert.deepEqual(grid, [463, 463]);  // 16 × 16 tiles of 28 + 1
   await page.locator('#digits').screenshot({ path: `${process.cwd()}/test-output/browser/digits-article.png` });

@@ -7,6 +7,7 @@ import { app, $, send } from './page.js';
 import { fmtInt, fmtPct } from './format.js';
 import { createDigitPad } from './digit-pad.js';
 import { drawGrey, drawWeightGrid, drawNeuron, drawActivations } from './image-draw.js';
+import { imageNoun, predictionText } from './labels.js';
 
 const MAX_WRONG = 60;
 const RETHINK_MS = 250;     // while training, the current image is predicted again this often
@@ -18,14 +19,7 @@ const view = {
   grid: null, gridAt: 0, weights: null, units: 0, zoom: -1, confEpoch: -1, predicted: null,
 };
 
-// What the panel calls the set's images (the heading, the status line, the empty pad).
-const NOUNS = {
-  digits: { title: 'Handwritten digits', many: 'digits', draw: 'draw a digit',
-    caption: 'Draw a digit (mouse, finger, or arrow keys + Space). Delete clears.' },
-  fashion: { title: 'Fashion-MNIST: clothing', many: 'Fashion-MNIST images', draw: 'draw a piece of clothing',
-    caption: 'Draw a piece of clothing (mouse, finger, or arrow keys + Space), or show a test image. Delete clears.' },
-};
-const noun = (name) => NOUNS[name] || NOUNS.digits;
+const noun = imageNoun;  // what the panel calls the set's images (labels.js)
 
 function fmtBytes(b) {
   return b >= 1048576 ? `${(b / 1048576).toFixed(2)} MiB` : b >= 1024 ? `${(b / 1024).toFixed(1)} KiB` : `${fmtInt(b)} B`;
@@ -134,7 +128,7 @@ function showPrediction(m) {
   const p = m.probs;
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-  $('digit-verdict').textContent = `It is a ${names[best] ?? best} (${fmtPct(p[best])})`;
+  $('digit-verdict').textContent = predictionText(names[best] ?? String(best), p[best]);
   $('digit-verdict').dataset.predicted = String(best);
   for (let k = 0; k < lis.length; k++) {
     lis[k].className = k === best ? 'top' : '';
@@ -208,7 +202,7 @@ function showConfusion(m) {
   const buttons = wrong.slice(0, MAX_WRONG).map((i) => {
     const b = document.createElement('button');
     b.type = 'button';
-    const label = `test image ${i + 1}: a ${names[info.testLabels[i]]} taken for a ${names[m.predicted[i]]}`;
+    const label = `test image ${i + 1}: labelled ${names[info.testLabels[i]]}, predicted ${names[m.predicted[i]]}`;
     b.setAttribute('aria-label', label);
     b.title = label;
     const c = document.createElement('canvas');

@@ -6,7 +6,7 @@
 import { createNNPlay } from '../lib/nnplay.mjs';
 import { COMMANDS, isCommand, isRequest } from './protocol.js';
 import { Session } from './session.js';
-import { predictImage, confusion, precisions, compareInits, setDigitsUrl } from './session-images.js';
+import { predictImage, confusion, precisions, compareInits, setImageUrl } from './session-images.js';
 
 function errorText(e) { return e && typeof e.message === 'string' ? e.message : String(e); }
 
@@ -50,7 +50,7 @@ const REQUEST_HANDLERS = Object.freeze({
     const r = modelInfo(nn, m.text);
     return [r, [...r.weights, ...r.biases].map((a) => a.buffer)];
   },
-  imageSource: (nn, m) => [setDigitsUrl(String(m.url)), []],
+  imageSource: (nn, m) => [setImageUrl(String(m.url), m.dataset === undefined ? 'digits' : String(m.dataset)), []],
   memory: (nn, m, sessions) => [{ heapBytes: nn.heapBytes(), heapUsed: nn.heapUsed(), sessions: sessions.size }, []],
   // The widgets' settings: checked by the core here, so the article's page needs no wasm.
   settings: (nn, m) => [{ ...nn.updateSettings(nn.defaultSettings(), m.patch),

@@ -1,5 +1,6 @@
 // Names and choice lists shown to a reader, shared by the page and the widgets: input labels
 // (x1 → x₁), column names, learning-rate and regularisation-rate lists. Pure.
+import { fmtPct } from './format.js';
 
 // How the core's feature names are written for a reader (display text only).
 export const FEATURE_LABELS = Object.freeze({ x1: 'x₁', x2: 'x₂', x1sq: 'x₁²', x2sq: 'x₂²', x1x2: 'x₁·x₂', sinx1: 'sin x₁', sinx2: 'sin x₂' });
@@ -57,4 +58,22 @@ export function simdName(simd, lanes) {
   const t = String(simd || '');
   if (t === '' || /scalar|none/i.test(t)) return 'no SIMD (scalar code)';
   return `WebAssembly SIMD128${Number.isFinite(lanes) && lanes > 0 ? ` (${lanes} float lanes)` : ''}`;
+}
+
+// What the image views call a set's images (the page's panel and <nn-digits>): heading, status
+// line, the empty pad. `csv`: a CSV's pixel columns shown as images (the user gave the size).
+export const IMAGE_NOUNS = Object.freeze({
+  digits: Object.freeze({ title: 'Handwritten digits', many: 'digits', draw: 'draw a digit',
+    caption: 'Draw a digit (mouse, finger, or arrow keys + Space). Delete clears.' }),
+  fashion: Object.freeze({ title: 'Fashion-MNIST: clothing', many: 'Fashion-MNIST images', draw: 'draw a piece of clothing',
+    caption: 'Draw a piece of clothing (mouse, finger, or arrow keys + Space), or show a test image. Delete clears.' }),
+  csv: Object.freeze({ title: 'Your CSV as images', many: 'images', draw: 'draw an image',
+    caption: 'Draw (mouse, finger, or arrow keys + Space), or show a test image. Delete clears.' }),
+});
+export const imageNoun = (name) => (Object.prototype.hasOwnProperty.call(IMAGE_NOUNS, name) ? IMAGE_NOUNS[name] : IMAGE_NOUNS.digits);
+
+// The network's answer for one image, for any class name: a digit, "Ankle boot", a CSV's label
+// ("It is a Ankle boot" was wrong English; no article or verb reads right for every name).
+export function predictionText(name, p) {
+  return `Prediction: ${name} (${fmtPct(p)})`;
 }

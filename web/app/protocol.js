@@ -41,7 +41,7 @@ export const REQUESTS = Object.freeze({
   transformer: ['spec', 'options'],  // → TransformerReport (BigInt counts), issue 13
   model: ['text'],                // → {inputs, layers, features, weights, biases} of a model file
   memory: [],                     // → {heapBytes, heapUsed, sessions}
-  imageSource: ['url'],           // where this page's digits file is (issue 15: an article's <nn-digits src>)
+  imageSource: ['url', 'dataset'], // where this page's image set (digits, fashion) is (issue 15: an article's <nn-digits dataset src>)
   settings: ['patch'],            // → {settings} or {error}: the core's defaults with patch applied
                                   //   and checked, plus {activations} (the core's list)
 });

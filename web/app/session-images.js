@@ -15,12 +15,14 @@ const CHUNK_MS = 25;        // train this long between looks at the message queu
 const PRECISIONS = ['fp32', 'fp16', 'int8', 'int4'];
 
 const files = new Map();    // dataset → Promise<{bytes, transferred, ms}>, fetched once per worker
-const urls = new Map(Object.entries(IMAGE_URLS));  // an article's widget says where its digits are ('imageSource')
+const urls = new Map(Object.entries(IMAGE_URLS));  // an article's widget says where its set is ('imageSource')
 
-export function setDigitsUrl(url) {
+// Where this worker fetches an image set from (an article's <nn-digits dataset=… src=…>).
+export function setImageUrl(url, name = 'digits') {
+  if (!urls.has(name)) throw new Error(`imageSource: ${quote(name)} is not an image set; allowed: ${[...urls.keys()].join(', ')}`);
   const u = new URL(url);
   if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') throw new Error(`imageSource: ${u.protocol} URLs are not fetched`);
-  if (u.href !== urls.get('digits').href) { urls.set('digits', u); files.delete('digits'); }
+  if (u.href !== urls.get(name).href) { urls.set(name, u); files.delete(name); }
   return u.href;
 }
 

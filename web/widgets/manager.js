@@ -39,8 +39,8 @@ export function readModel(text) { return shared().request('model', { text }); }
 /** A training session in the shared worker; onMessage gets the session's events. */
 export function openSession(settings, onMessage) { return shared().openSession(settings, onMessage); }
 
-/** Where the digits file is for every <nn-digits> on this page (an absolute URL). */
-export function setImageSource(url) { return shared().request('imageSource', { url }); }
+/** Where an image set's file (digits, fashion) is for every <nn-digits> on this page (an absolute URL). */
+export function setImageSource(url, dataset = 'digits') { return shared().request('imageSource', { url, dataset }); }
 
 /** The worker's wasm heap (size and bytes in use) and its session count: for leak tests. */
 export function workerMemory() { return shared().request('memory'); }
