@@ -56,6 +56,45 @@ test('hovering or focusing a neuron shows its map in the large heatmap', async (
   await page.close();
 });
 
+// Issue 11 (TF Playground does this): the hovered neuron's map is computed at the large map's
+// resolution (100 × 100), not its 20 × 20 thumbnail scaled up. Discretized, the map is two
+// colours and scaled without smoothing, so its colour edges fall on cell borders: every
+// (W/20) px for a 20-cell map, every (W/100) px for a 100-cell one.
+test("a hovered neuron's map is drawn at 100 × 100, not its thumbnail scaled up", async () => {
+  const { page, problems } = await ctx.fresh('#dataset=circle&networkShape=4&discretize=true');
+  await trainTo(page, 20);
+  const edges = () => page.evaluate(() => {
+    const c = document.getElementById('heatmap');
+    const W = c.width, d = c.getContext('2d').getImageData(0, 0, W, c.height).data;
+    const at = (x, y) => { const i = 4 * (y * W + x); return (d[i] << 16) | (d[i + 1] << 8) | d[i + 2]; };
+    // the map's two colours are the most common ones (points cover a little of it)
+    const count = new Map();
+    for (let i = 0; i < d.length; i += 4 * 7) { const k = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2]; count.set(k, (count.get(k) || 0) + 1); }
+    const [a, b] = [...count.entries()].sort((p, q) => q[1] - p[1]).map(([k]) => k);
+    const xs = [];
+    for (let y = 2; y < c.height; y += 5) {
+      for (let x = 1; x < W; x++) {
+        const p = at(x - 1, y), q = at(x, y);
+        if ((p === a && q === b) || (p === b && q === a)) xs.push(x);
+      }
+    }
+    // how far each edge is from the nearest 20-cell border, in canvas pixels
+    const cell20 = W / 20;
+    return { W, n: xs.length, off20: Math.max(0, ...xs.map((x) => Math.abs(x - Math.round(x / cell20) * cell20))) };
+  });
+  await page.locator('#diagram .node[data-layer="0"][data-unit="0"]').hover();
+  await page.waitForFunction(() => /Showing neuron 1 of hidden 1 \(100×100\)/.test(document.getElementById('map-caption').textContent));
+  const e = await edges();
+  assert.ok(e.n >= 10, `the neuron's map has a boundary (${e.n} edge pixels)`);
+  assert.ok(e.off20 >= 2, `edges fall between 20-cell borders (at most ${e.off20.toFixed(1)} px off, cells ${e.W / 20} px): the map is finer than the thumbnail`);
+  await shot(page, '55-neuron-map-full-resolution');
+  // an input neuron's map at full resolution too (the core's feature values)
+  await page.locator('#diagram .node[data-layer="-1"][data-unit="0"]').hover();
+  await page.waitForFunction(() => /Showing input x₁ \(100×100\)/.test(document.getElementById('map-caption').textContent));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a classification that stalls says so and offers a way out', async () => {
   // all-zero weights never break symmetry: the loss goes flat at chance
   const { page, problems } = await ctx.fresh('#dataset=circle&initZero=true&speed=10');

@@ -198,20 +198,30 @@ export function showHover() {
 
 // The neuron under the pointer (or focused): {column, unit}, column 0 = inputs. Its map takes
 // the large heatmap while it is hovered, as in TF Playground.
+// Hidden and output neurons' maps come from the worker at the map's resolution (the 'view'
+// command; until the first arrives, the thumbnail stands in); inputs' maps are the core's
+// feature values on the page (state.js featureMap).
 export function hoverNeuron(n) {
   const same = (a, b) => (a && b ? a.column === b.column && a.unit === b.unit : a === b);
   if (same(n, app.hoverNeuron)) return;
   app.hoverNeuron = n;
+  if (app.session && !(app.net && (app.net.raw || app.net.image))) app.session.send('view', { neuron: n && n.column > 0 ? n : null });
   if (app.lastFrame) drawMainMap(app.lastFrame);
 }
 
+const inputMaps = new Map();  // feature name → its map at MAP_RES (the core's; fixed)
 function neuronMap(n, m) {
-  if (!app.net || app.net.raw) return null;
+  if (!app.net || app.net.raw || app.net.image) return null;
+  const res = m.map ? m.map.res : THUMB_RES;
   if (n.column === 0) {
     const name = featureNames(app.state)[n.unit];
-    return name ? { values: featureMap(name, THUMB_RES), res: THUMB_RES, mode: 'signed' } : null;
+    if (!name) return null;
+    if (!inputMaps.has(`${name}@${res}`)) inputMaps.set(`${name}@${res}`, featureMap(name, res));
+    return { values: inputMaps.get(`${name}@${res}`), res, mode: 'signed' };
   }
-  const v = m.neurons && m.neurons[n.column - 1] && m.neurons[n.column - 1][n.unit];
+  const full = m.map && m.map.neuron;
+  const v = full && full.column === n.column && full.unit === n.unit ? full.values
+    : m.neurons && m.neurons[n.column - 1] && m.neurons[n.column - 1][n.unit];
   if (!v) return null;
   const layer = app.net.layers[n.column - 1];
   const out = n.column === app.net.layers.length;

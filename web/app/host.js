@@ -18,6 +18,7 @@ export const HANDLERS = Object.freeze({
   step: (s, m) => s.step(m.seq),
   reset: (s) => s.configure(s.settings, 'net'),
   drawn: (s) => s.drawn(),
+  view: (s, m) => s.view(m.neuron),
   edit: (s, m) => s.edit(m.target, m.value),
   addPoint: (s, m) => s.addPoint(m.x1, m.x2, m.label),
   csv: (s, m) => s.loadCSV(m.text, m.name),

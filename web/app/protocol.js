@@ -22,6 +22,8 @@ export const COMMANDS = Object.freeze({
   step: ['seq'],
   reset: [],                      // a new network from the same settings
   drawn: [],                      // the page drew the last frame; the worker may send the next
+  view: ['neuron'],               // {column, unit} (column ≥ 1) or null: the neuron the page shows in
+                                  //   its large map; frames then carry its map at the map's resolution
   edit: ['target', 'value'],      // target {kind:'weight', block, from, to} | {kind:'bias', layer, unit}
   addPoint: ['x1', 'x2', 'label'],
   csv: ['text', 'name'],

@@ -54,6 +54,7 @@ export class Session {
     // Cost of the maps (EMA, ms) and when they were last made: a big network refreshes its
     // maps less often so that they take at most MAP_SHARE of the time while training.
     this.mapCost = { map: 0, thumbs: 0, lastMap: -Infinity, lastThumbs: -Infinity };
+    this.viewNeuron = null;  // {column, unit}: the neuron the page shows in its large map
     this.chan = new MessageChannel();
     this.chan.port1.onmessage = () => this.loop();
   }
@@ -177,6 +178,8 @@ export class Session {
 
   sendNet() {
     const n = this.net;
+    const v = this.viewNeuron;  // a neuron the new network does not have is not shown
+    if (v && !(v.column <= n.layers.length && v.unit < n.layers[v.column - 1].units)) this.viewNeuron = null;
     this.post({ type: 'net', inputs: n.inputs, layers: n.layers.map((l) => ({ ...l })), loss: n.loss,
       inputNames: this.images ? [] : this.data.inputNames, raw: this.rawCsv,
       image: this.images ? { width: this.data.imageWidth, height: this.data.imageHeight } : null, settings: this.settings });
@@ -286,11 +289,26 @@ export class Session {
   }
 
   // Output map over the grid for net (all outputs per cell), or null for raw CSV data. The
-  // core computes each cell's features (pmath) and forwards them (core/grid.h).
-  outputMap(net) {
+  // core computes each cell's features (pmath) and forwards them (core/grid.h). With `neuron`
+  // ({column, unit}, the neuron the page shows in its large map, as TF Playground does) the map
+  // also carries that neuron's map at the same resolution (`neuron: {column, unit, values}`).
+  outputMap(net, neuron = null) {
     if (this.rawCsv || this.images) return null;
-    const g = net.evaluateGrid({ resolution: MAP_RES, features: this.features(), neurons: false });
-    return { values: g.outputs, res: MAP_RES, outputs: net.outputs };
+    const g = net.evaluateGrid({ resolution: MAP_RES, features: this.features(), neurons: !!neuron });
+    const map = { values: g.outputs, res: MAP_RES, outputs: net.outputs };
+    const v = neuron && g.neurons[neuron.column - 1] && g.neurons[neuron.column - 1][neuron.unit];
+    if (v) map.neuron = { column: neuron.column, unit: neuron.unit, values: v.slice() };
+    return map;
+  }
+
+  // The page shows neuron n ({column ≥ 1, unit}, or null for the output) in its large map.
+  view(n) {
+    const ok = n && Number.isInteger(n.column) && Number.isInteger(n.unit) && n.column >= 1 && n.unit >= 0 &&
+      this.net && n.column <= this.net.layers.length && n.unit < this.net.layers[n.column - 1].units;
+    this.viewNeuron = ok ? { column: n.column, unit: n.unit } : null;
+    if (!this.viewNeuron) return;
+    if (this.playing) this.mapCost.lastMap = -Infinity;  // the next frame brings it
+    else this.sendFrame(true);
   }
 
   sendFrame(force) {
@@ -310,10 +328,11 @@ export class Session {
     try {
       if (due(c.lastMap, c.map)) {
         const t = performance.now();
-        map = this.outputMap(net);
+        map = this.outputMap(net, this.viewNeuron);
         c.lastMap = performance.now();
         c.map = 0.7 * c.map + 0.3 * (c.lastMap - t);
         if (map) transfer.push(map.values.buffer);
+        if (map && map.neuron) transfer.push(map.neuron.values.buffer);
       }
       if (!this.rawCsv && !this.images && due(c.lastThumbs, c.thumbs)) {
         const t = performance.now();
