@@ -6,17 +6,16 @@
 import { app, $, send } from './page.js';
 import { fmtInt, fmtPct } from './format.js';
 import { createDigitPad } from './digit-pad.js';
-import { drawGrey, drawWeightGrid, drawNeuron, drawActivations } from './image-draw.js';
+import { drawGrey, putPixels, drawNeuron, drawActivations } from './image-draw.js';
 import { imageNoun, predictionText } from './labels.js';
 
 const MAX_WRONG = 60;
 const RETHINK_MS = 250;     // while training, the current image is predicted again this often
-const GRID_MS = 400;        // while training, the weight images are redrawn at most this often
 
 const view = {
   on: false, info: null, pad: null, current: null, testIndex: -1,
   waiting: false, again: false, lastAsk: 0,
-  grid: null, gridAt: 0, weights: null, units: 0, zoom: -1, confEpoch: -1, predicted: null,
+  grid: null, weights: null, units: 0, zoom: -1, confEpoch: -1, predicted: null,
 };
 
 const noun = imageNoun;  // what the panel calls the set's images (labels.js)
@@ -95,9 +94,12 @@ function ask() {
 // The diagram's input layer shows the current image (a blob: URL of a 28 × 28 PNG).
 let inputUrl = '';
 let inputCanvas = null;
+let inputShown = null;  // the image whose PNG is (being) made: a new prediction of it needs none
 function showInputImage(x) {
   if (!app.diagram || !app.diagram.setInputImage) return;
-  if (!x) { app.diagram.setInputImage(''); if (inputUrl) URL.revokeObjectURL(inputUrl); inputUrl = ''; return; }
+  if (!x) { inputShown = null; app.diagram.setInputImage(''); if (inputUrl) URL.revokeObjectURL(inputUrl); inputUrl = ''; return; }
+  if (x === inputShown) return;
+  inputShown = x;
   if (!inputCanvas) inputCanvas = document.createElement('canvas');
   drawGrey(inputCanvas, x, view.info.width, view.info.height, true);
   inputCanvas.toBlob((b) => {
@@ -176,20 +178,31 @@ function row(cells, tag = 'td') {
   return tr;
 }
 
+// The confusion matrix and the misclassified test images, after each epoch. The table's cells and
+// the image buttons are made once and updated in place (a fresh table and 60 fresh canvases each
+// epoch cost the page's main thread tens of milliseconds in one task).
 function showConfusion(m) {
   const info = view.info, k = m.classes, names = info.classNames;
   const t = $('confusion');
-  const cap = t.querySelector('caption');
-  t.replaceChildren(cap, row(['', ...names.map((n) => `→${n}`)], 'th'));
+  if (t.dataset.classes !== String(k) || t.dataset.names !== names.join('\n')) {
+    const cap = t.querySelector('caption');
+    const blank = Array.from({ length: k }, () => '');
+    t.replaceChildren(cap, row(['', ...names.map((n) => `→${n}`)], 'th'), ...names.map((n) => row([n, ...blank])));
+    t.dataset.classes = String(k);
+    t.dataset.names = names.join('\n');
+  }
   let max = 1;
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (i !== j) max = Math.max(max, m.matrix[i * k + j]);
+  const rows = t.querySelectorAll('tr');
   for (let i = 0; i < k; i++) {
-    const tr = row([names[i], ...Array.from({ length: k }, (_, j) => String(m.matrix[i * k + j]))]);
+    const cells = rows[i + 1].children;
     for (let j = 0; j < k; j++) {
-      const v = m.matrix[i * k + j], td = tr.children[j + 1];
-      td.style.background = i === j ? '#e3f1fa' : v ? `rgba(245,147,34,${(0.15 + 0.85 * v / max).toFixed(2)})` : '';
+      const v = m.matrix[i * k + j], td = cells[j + 1];
+      const text = String(v);
+      if (td.textContent !== text) td.textContent = text;
+      const bg = i === j ? '#e3f1fa' : v ? `rgba(245,147,34,${(0.15 + 0.85 * v / max).toFixed(2)})` : '';
+      if (td.style.background !== bg) td.style.background = bg;
     }
-    t.appendChild(tr);
   }
   // misclassified test images, clickable: each opens on the pad
   view.predicted = m.predicted;
@@ -199,19 +212,24 @@ function showConfusion(m) {
     (wrong.length > MAX_WRONG ? ` (the first ${MAX_WRONG} shown)` : '') + '. Click one to see what the network sees.';
   const box = $('wrong');
   const n = info.width * info.height;
-  const buttons = wrong.slice(0, MAX_WRONG).map((i) => {
+  const shown = wrong.slice(0, MAX_WRONG);
+  while (box.children.length > shown.length) box.lastChild.remove();
+  while (box.children.length < shown.length) {
     const b = document.createElement('button');
     b.type = 'button';
+    b.appendChild(document.createElement('canvas'));
+    b.addEventListener('click', () => pickTest(Number(b.dataset.index)));
+    box.appendChild(b);
+  }
+  shown.forEach((i, s) => {
+    const b = box.children[s];
     const label = `test image ${i + 1}: labelled ${names[info.testLabels[i]]}, predicted ${names[m.predicted[i]]}`;
-    b.setAttribute('aria-label', label);
-    b.title = label;
-    const c = document.createElement('canvas');
-    drawGrey(c, info.testPixels.subarray(i * n, (i + 1) * n), info.width, info.height);
-    b.appendChild(c);
-    b.addEventListener('click', () => pickTest(i));
-    return b;
+    if (b.title !== label) { b.setAttribute('aria-label', label); b.title = label; }
+    if (b.dataset.index !== String(i)) {
+      b.dataset.index = String(i);
+      drawGrey(b.firstChild, info.testPixels.subarray(i * n, (i + 1) * n), info.width, info.height);
+    }
   });
-  box.replaceChildren(...buttons);
 }
 
 function showTable(id, head, rows) {
@@ -272,6 +290,7 @@ export function onDigitsData(m) {
   view.pad.clear();
   showPadSource();
   $('confusion').replaceChildren($('confusion').querySelector('caption'));
+  delete $('confusion').dataset.classes;
   $('wrong').replaceChildren();
   $('wrong-caption').textContent = '';
   $('precisions').replaceChildren();
@@ -285,12 +304,8 @@ export function onDigitsFrame(m) {
   const w = m.weights[0];
   const units = w.length / (view.info.width * view.info.height);
   view.weights = w; view.units = units;
-  // 200,704 weights become 214,369 pixels: while training, at most every GRID_MS
-  const now = performance.now();
-  if (!app.playing || !(now - view.gridAt < GRID_MS) || !view.grid) {
-    view.gridAt = now;
-    view.grid = drawWeightGrid($('weight-grid'), w, units, view.info.width, view.info.height, view.info.inked);
-  }
+  // the worker made the 214,369 pixels of the weight images (while training, every 400 ms)
+  if (m.weightImage) view.grid = putPixels($('weight-grid'), m.weightImage);
   if (view.zoom >= 0 && view.zoom < units) setZoom(view.zoom);
   if (view.current && performance.now() - view.lastAsk > RETHINK_MS) ask();
   if (m.epoch !== view.confEpoch) { view.confEpoch = m.epoch; send('confusion'); }

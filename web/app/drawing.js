@@ -74,6 +74,8 @@ export function onFrame(m) {
     return;
   }
   app.metrics = null;
+  // image sets: weight images come every few frames; one not drawn yet is not dropped
+  if (!m.weightImage && app.frame && app.frame.weightImage) m.weightImage = app.frame.weightImage;
   // a frame may leave out the maps (a big network refreshes them less often): keep the last ones
   const prev = app.frame || app.lastFrame;
   if (prev && !m.raw) {

@@ -5,6 +5,7 @@
 // INT8 and INT4, and a comparison of initialisations. Never touches the DOM; importing it starts
 // nothing. All answers are plain arrays, posted as session events.
 import { quote, trainOptions } from './state.js';
+import { weightGridPixels } from './image-draw.js';
 
 // Where the build puts the image sets (scripts/make-digits.mjs, make-fashion.mjs), relative to
 // this module: web/gen/<dataset>.nnim.gz.
@@ -12,6 +13,7 @@ export const DIGITS_URL = new URL('../gen/digits.nnim.gz', import.meta.url);
 export const IMAGE_URLS = Object.freeze({ digits: DIGITS_URL, fashion: new URL('../gen/fashion.nnim.gz', import.meta.url) });
 const WHAT = { digits: 'digits', fashion: 'Fashion-MNIST' };
 const CHUNK_MS = 25;        // train this long between looks at the message queue
+const GRID_MS = 400;        // while training, the weight images are made at most this often
 const PRECISIONS = ['fp32', 'fp16', 'int8', 'int4'];
 
 const files = new Map();    // dataset → Promise<{bytes, transferred, ms}>, fetched once per worker
@@ -98,15 +100,37 @@ export function testSet(data) {
   return t;
 }
 
+// Pixels that no training image inks (MNIST's border): their weights never get a gradient and
+// keep their random start, so the weight images leave them out. Cached per Dataset.
+const inkedRows = new WeakMap();
+function inkedPixels(data) {
+  let inked = inkedRows.get(data);
+  if (!inked) {
+    const x = data.x(), k = data.inputs;
+    inked = new Uint8Array(k);
+    for (let r = 0; r < data.trainSize; r++) for (let j = 0, o = r * k; j < k; j++) if (x[o + j] > 0) inked[j] = 1;
+    inkedRows.set(data, inked);
+  }
+  return inked;
+}
+
 // What the 'data' event carries for an image set: size and names, and the test images (bytes).
 export function imageInfo(data) {
   const t = testSet(data);
-  // Pixels that no training image inks (MNIST's border): their weights never get a gradient and
-  // keep their random start, so the weight images leave them out.
-  const x = data.x(), k = data.inputs, inked = new Uint8Array(k);
-  for (let r = 0; r < data.trainSize; r++) for (let j = 0, o = r * k; j < k; j++) if (x[o + j] > 0) inked[j] = 1;
   return { width: data.imageWidth, height: data.imageHeight, classNames: [...data.classNames],
-    testPixels: t.pixels.slice(), testLabels: t.labels.slice(), inked };
+    testPixels: t.pixels.slice(), testLabels: t.labels.slice(), inked: inkedPixels(data).slice() };
+}
+
+// What a frame adds for an image set: the first layer's weight images as RGBA pixels (made here,
+// in the worker, so the page only puts them on a canvas), while training at most every GRID_MS.
+// w0: the first block's weights (in × units). Returns {weightImage} or null, and the buffer to transfer.
+export function imageFrame(session, w0, force) {
+  const now = performance.now();
+  if (!force && session.playing && now - session.weightImageAt < GRID_MS) return { extra: null, transfer: [] };
+  session.weightImageAt = now;
+  const d = session.data, n = d.imageWidth * d.imageHeight;
+  const g = weightGridPixels(w0, w0.length / n, d.imageWidth, d.imageHeight, inkedPixels(d));
+  return { extra: { weightImage: g }, transfer: [g.pixels.buffer] };
 }
 
 // Trains for about CHUNK_MS in pieces of an epoch. Returns the epoch reports finished (0 or 1

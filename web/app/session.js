@@ -10,7 +10,7 @@ import {
 import { jsonText } from './escape.js';
 import { shownUnits } from './diagram.js';
 import { isImageDataset } from './state.js';
-import { needImages, buildImageData, imageInfo, trainImages, imageProgress } from './session-images.js';
+import { needImages, buildImageData, imageInfo, imageFrame, trainImages, imageProgress } from './session-images.js';
 
 const MAP_RES = 100;     // the decision-boundary map, as in TF Playground
 const THUMB_RES = 20;    // neuron thumbnails
@@ -41,6 +41,7 @@ export class Session {
     this.images = false;     // true: data is an image set (issue 15; session-images.js): no map
     this.imageBytes = null;  // the image file, once fetched
     this.imageName = null;   // which image set imageBytes holds (digits, fashion)
+    this.weightImageAt = -Infinity;  // when the last weight images were made (session-images.js)
     this.epoch = 0;
     this.run = 0;            // +1 whenever the network or the data is replaced: views restart their history
     this.seq = 0;            // the last play/pause/step command's number (echoed in 'state')
@@ -357,11 +358,14 @@ export class Session {
     } catch (e) {
       this.fail(errorText(e), 'drawing');
     }
+    // image sets: the weight images, drawn here (session-images.js)
+    const img = this.images ? imageFrame(this, weights[0], force) : null;
+    if (img) transfer.push(...img.transfer);
     const h = this.takeHistory();
     transfer.push(h.train.buffer, h.test.buffer);
     this.waitingForPage = true;
     this.post({ type: 'frame', ...this.metrics(), history: h, weights, biases, map, neurons, inputs, quant,
-      frameMs: performance.now() - t0, force: !!force, raw: this.rawCsv || this.images }, transfer);
+      ...(img && img.extra), frameMs: performance.now() - t0, force: !!force, raw: this.rawCsv || this.images }, transfer);
   }
 
   // ---------- edits, data, models ----------

@@ -8,7 +8,7 @@
 // checked in the shared worker).
 import { fmtInt, fmtPct } from '../app/format.js';
 import { createDigitPad } from '../app/digit-pad.js';
-import { drawWeightGrid } from '../app/image-draw.js';
+import { putPixels } from '../app/image-draw.js';
 import { imageNoun, predictionText } from '../app/labels.js';
 import { NNElement, h, hold, unhold } from './base.js';
 import { parseEnum } from './attrs.js';
@@ -18,7 +18,6 @@ import { checkSettings, openSession, setImageSource } from './manager.js';
 // the reader's own file, not something an article links to).
 export const WIDGET_IMAGE_SETS = ['digits', 'fashion'];
 
-const GRID_MS = 500;
 // The element's own rules, as a constructable sheet: a CSP with style-src 'self' refuses <style>.
 const CSS_TEXT = `      .dg { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
       .pad { width: 168px; height: 168px; border: 1px solid #ccc; border-radius: 4px; background: #fff; touch-action: none; cursor: crosshair; }
@@ -45,7 +44,6 @@ export class NNDigits extends NNElement {
     this.current = null;
     this.waiting = false;
     this.again = false;
-    this.gridAt = 0;
   }
 
   render() {
@@ -184,12 +182,9 @@ export class NNDigits extends NNElement {
         this.sync();
         break;
       case 'frame': {
-        const w = m.weights && m.weights[0];
         const now = performance.now();
-        if (w && this.info && (!this.sentPlay || !(now - this.gridAt < GRID_MS))) {
-          this.gridAt = now;
-          drawWeightGrid(this.grid, w, w.length / (this.info.width * this.info.height), this.info.width, this.info.height, this.info.inked);
-        }
+        // the worker made the weight images' pixels (while training, every 400 ms)
+        if (m.weightImage) putPixels(this.grid, m.weightImage);
         if (m.test && m.test.accuracy != null) {
           this.status.textContent = `epoch ${fmtInt(m.epoch)} · test accuracy ${fmtPct(m.test.accuracy)}`;
           this.dataset.testAccuracy = String(m.test.accuracy);
