@@ -5,7 +5,7 @@
 // API (Trainer::train_batch, evaluate_grid). Prints one JSON object on stdout;
 // bench/run.mjs runs it several times and writes the tables. Never used by tests.
 //
-//   nnbench [--quick] [--only=kernels|ceiling|e2e[,...]] [--task=<substring of an e2e id>]
+//   nnbench [--quick] [--only=kernels|ceiling|e2e|threads[,...]] [--task=<substring of an e2e id>]
 //           [--shape=<substring of a kernel shape, e.g. 64x256>]
 //
 // x is (batch, in), W is (in, out), b is (out), y and dy are (batch, out).
@@ -409,6 +409,98 @@ void bench_e2e() {
     }
 }
 
+// ---- threads (issue 14) ---------------------------------------------------------------
+// Training steps with 1 and 2 threads (TrainOptions::threads; the same bits either way),
+// alternating 1, 2, 2, 1, ... in one process so both see the same machine load; each
+// figure is the median over the rounds, and the load average is printed beside it
+// (a 2-thread speed-up means nothing while other processes hold the cores).
+double load_average() {
+#if defined(__EMSCRIPTEN__)
+    return -1;
+#else
+    double l = -1;
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf", &l) != 1) l = -1;
+        std::fclose(f);
+    }
+    return l;
+#endif
+}
+
+void bench_threads() {
+    struct Case {
+        const char* id;
+        int64_t inputs;
+        nn::Activation act;
+        int64_t outputs;
+        nn::Activation out_act;
+        nn::Loss loss;
+        nn::OptimizerKind opt;
+        size_t batch;
+    };
+    using A = nn::Activation;
+    using O = nn::OptimizerKind;
+    // The page's defaults for these shapes (digits: relu, Adam, batch 128; 2-D: tanh, SGD,
+    // batch 10), and the e2e tasks' batches.
+    const Case cases[] = {
+        {"784-256-128-64-10 relu adam b128", 784, A::relu, 10, A::softmax, nn::Loss::softmax_ce, O::adam, 128},
+        {"784-256-128-64-10 relu sgd b64", 784, A::relu, 10, A::softmax, nn::Loss::softmax_ce, O::sgd, 64},
+        {"2-256-128-64-1 tanh sgd b10", 2, A::tanh, 1, A::tanh, nn::Loss::half_mse, O::sgd, 10},
+        {"2-256-128-64-1 relu sgd b32", 2, A::relu, 1, A::sigmoid, nn::Loss::bce, O::sgd, 32},
+    };
+    const int rounds = g_opts.samples;  // 5, or 2 with --quick
+    for (const Case& c : cases) {
+        if (std::string(c.id).find(g_task_filter) == std::string::npos) continue;
+        nn::Architecture arch;
+        arch.inputs = c.inputs;
+        for (int64_t u : {256, 128, 64}) arch.layers.push_back({u, c.act, true});
+        arch.layers.push_back({c.outputs, c.out_act, true});
+        const size_t n = c.batch, in = size_t(c.inputs), no = size_t(c.outputs);
+        const int classes = c.loss == nn::Loss::softmax_ce ? int(no) : 2;
+        nn::Dataset d = nn::make_dataset_raw(std::vector<float>(in, 0.0f), {0.0}, in, classes, 1.0, 1);
+        std::vector<float> x(n * in), y(n * no, 0.0f);
+        fill(x, 7, in == 2 ? 6.0f : 1.0f);
+        for (size_t r = 0; r < n; ++r) {
+            if (c.loss == nn::Loss::softmax_ce) y[r * no + r % no] = 1;
+            else y[r] = c.loss == nn::Loss::half_mse ? (x[r * 2] * x[r * 2 + 1] >= 0 ? 1.0f : -1.0f)
+                                                       : float(x[r * 2] * x[r * 2 + 1] >= 0);
+        }
+        std::vector<double> rate[2];
+        int used[2] = {1, 1};
+        double load0 = load_average();
+        for (int round = 0; round < rounds; ++round) {
+            for (int k = 0; k < 2; ++k) {
+                const int which = (round + k) % 2;  // 1T,2T then 2T,1T: neither always goes first
+                nn::Network net(arch, c.loss, nn::Init::glorot_uniform, 1);
+                nn::TrainOptions o;
+                o.optimizer.kind = c.opt;
+                o.optimizer.lr = c.opt == O::adam ? 0.002 : 0.03;
+                o.batch_size = int64_t(n);
+                o.threads = which + 1;
+                nn::Trainer trainer(net, d, o);
+                used[which] = trainer.threads();
+                Stat s = measure([&] { g_sink = float(trainer.train_batch(x.data(), y.data(), n)); }, double(n));
+                rate[which].push_back(s.med);
+            }
+        }
+        const double load1 = load_average();
+        for (int which = 0; which < 2; ++which) {
+            std::vector<double>& r = rate[which];
+            std::sort(r.begin(), r.end());
+            Stat s;
+            s.med = r.size() % 2 ? r[r.size() / 2] : 0.5 * (r[r.size() / 2 - 1] + r[r.size() / 2]);
+            s.min = r.front();
+            s.max = r.back();
+            s.ms_per_call = 1000.0 * double(n) / s.med;
+            record("threads", c.id, std::to_string(used[which]) + (used[which] == 1 ? " thread" : " threads"), s,
+                   "samples/s", "", ",\"threads\":" + std::to_string(used[which]) + ",\"loadavg\":[" +
+                   num(load0) + "," + num(load1) + "],\"rounds\":" + std::to_string(rounds));
+        }
+        std::fprintf(stderr, "nnbench: threads  %-44s 2 vs 1 thread: %.2fx (load average %.2f -> %.2f)\n", c.id,
+                     rate[1][rate[1].size() / 2] / rate[0][rate[0].size() / 2], load0, load1);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -419,7 +511,7 @@ int main(int argc, char** argv) {
         else if (std::strncmp(argv[i], "--task=", 7) == 0) g_task_filter = argv[i] + 7;
         else if (std::strncmp(argv[i], "--shape=", 8) == 0) g_shape_filter = argv[i] + 8;
         else {
-            std::fprintf(stderr, "usage: nnbench [--quick] [--only=kernels|ceiling|e2e[,...]] [--task=substring] [--shape=substring]\n");
+            std::fprintf(stderr, "usage: nnbench [--quick] [--only=kernels|ceiling|e2e|threads[,...]] [--task=substring] [--shape=substring]\n");
             return 2;
         }
     }
@@ -443,6 +535,7 @@ int main(int argc, char** argv) {
     if (wanted("ceiling")) bench_ceiling();
     if (wanted("kernels")) bench_kernels();
     if (wanted("e2e")) bench_e2e();
+    if (wanted("threads")) bench_threads();
     out += "\n]}\n";
     std::fputs(out.c_str(), stdout);
     return 0;

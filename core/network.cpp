@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 #include "dense.h"
+#include "dense_parallel.h"
+#include "thread_pool.h"
 #include "error.h"
 
 namespace nn {
@@ -40,6 +42,8 @@ void check_budget(const Architecture& arch) {
 void ensure(std::vector<float>& v, size_t n) {
     if (v.size() < n) v.resize(n);
 }
+
+bool threaded(const Workspace& ws) { return kThreadSupport && ws.pool && ws.pool->threads() > 1; }
 
 }  // namespace
 
@@ -80,6 +84,12 @@ const float* Network::forward(const float* x, size_t batch, Workspace& ws) const
         ensure(ws.z[l], batch * no);
         ensure(ws.a[l], batch * no);
         const float* b = b_[l].empty() ? nullptr : b_[l].data();
+        if (!use_ref_ && threaded(ws)) {
+            layer_forward_parallel(ws.pool, arch_.layers[l].activation, in, batch, ni, W_[l].data(),
+                                   b, no, ws.z[l].data(), ws.a[l].data());
+            in = ws.a[l].data();
+            continue;
+        }
         if (use_ref_)
             dense_forward_ref(in, batch, ni, W_[l].data(), b, no, ws.z[l].data());
         else
@@ -124,6 +134,19 @@ double Network::backward(const float* x, const float* y, size_t batch, Workspace
         }
         ensure(ws.wt, ni * no);
         float* db = g.db[l].empty() ? nullptr : g.db[l].data();
+        if (!use_ref_ && threaded(ws)) {
+            float* dz_prev = nullptr;
+            if (l > 0) {
+                ensure(ws.dz[l - 1], batch * ni);
+                dz_prev = ws.dz[l - 1].data();
+            }
+            layer_backward_parallel(ws.pool, xin, ws.dz[l].data(), batch, ni, no, W_[l].data(),
+                                    g.dW[l].data(), db, dx, ws.wt.data(),
+                                    l > 0 ? arch_.layers[l - 1].activation : Activation::linear,
+                                    l > 0 ? ws.z[l - 1].data() : nullptr,
+                                    l > 0 ? ws.a[l - 1].data() : nullptr, dz_prev);
+            continue;
+        }
         if (use_ref_)
             dense_backward_ref(xin, ws.dz[l].data(), batch, ni, no, W_[l].data(),
                                g.dW[l].data(), db, dx, ws.wt.data());

@@ -11,6 +11,8 @@
 
 namespace nn {
 
+class ThreadPool;
+
 // The budget (kMaxTrainParams, kMaxTrainWidth, kMaxLayers, kMaxBatchFloats) is in size_limits.h.
 
 // Reusable buffers for one batch size; grows on demand, never shrinks mid-training.
@@ -19,6 +21,9 @@ struct Workspace {
     std::vector<std::vector<float>> z, a;  // per layer: (batch, units)
     std::vector<std::vector<float>> dz, da;
     std::vector<float> wt;                 // Wᵀ scratch for the largest block
+    // Threads for forward/backward (dense_parallel.h; same bits as one thread), or null.
+    // Not owned: the Trainer keeps its pool here.
+    ThreadPool* pool = nullptr;
 };
 
 struct Gradients {

@@ -77,6 +77,19 @@ void Optimizer::step_begin() {
 }
 
 void Optimizer::update(size_t idx, float* p, const float* g, size_t n, bool regularize) {
+    prepare(idx, n);
+    update_range(idx, p, g, 0, n, regularize);
+}
+
+void Optimizer::prepare(size_t idx, size_t n) {
+    if (s_.kind == OptimizerKind::sgd && s_.l1 != 0.0) {
+        if (dead_.size() <= idx) dead_.resize(idx + 1);
+        if (dead_[idx].size() != n) dead_[idx].assign(n, 0);
+    }
+}
+
+void Optimizer::update_range(size_t idx, float* p, const float* g, size_t begin, size_t end,
+                             bool regularize) {
     const float lr = float(s_.lr);
     const float l1 = regularize ? float(s_.l1) : 0.0f;
     const float l2 = regularize ? float(s_.l2) : 0.0f;
@@ -91,13 +104,9 @@ void Optimizer::update(size_t idx, float* p, const float* g, size_t n, bool regu
             // step from the weight before both; a weight that L1 pushes across zero is set to
             // 0 and frozen ("dead"), as TF does. Without regularisation w2 == w1 exactly.
             const float lr_l1 = float(s_.lr * s_.l1), lr_l2 = float(s_.lr * s_.l2);
-            uint8_t* dead = nullptr;
-            if (l1 != 0.0f) {
-                if (dead_.size() <= idx) dead_.resize(idx + 1);
-                if (dead_[idx].size() != n) dead_[idx].assign(n, 0);
-                dead = dead_[idx].data();
-            }
-            for (size_t i = 0; i < n; ++i) {
+            // prepare() sized dead_[idx] whenever l1 (of the settings) is not 0.
+            uint8_t* dead = l1 != 0.0f ? dead_[idx].data() : nullptr;
+            for (size_t i = begin; i < end; ++i) {
                 if (dead && dead[i]) continue;
                 const float w0 = p[i];
                 const float w1 = w0 - lr * g[i];
@@ -117,7 +126,7 @@ void Optimizer::update(size_t idx, float* p, const float* g, size_t n, bool regu
         case OptimizerKind::momentum: {
             float* v = m_[idx].data();
             const float mu = float(s_.momentum);
-            for (size_t i = 0; i < n; ++i) {
+            for (size_t i = begin; i < end; ++i) {
                 v[i] = mu * v[i] + reg(p[i], g[i]);
                 p[i] -= lr * v[i];
             }
@@ -133,7 +142,7 @@ void Optimizer::update(size_t idx, float* p, const float* g, size_t n, bool regu
             const float a1 = float(1.0 - s_.beta1), a2 = float(1.0 - s_.beta2);
             const float c1 = float(1.0 / (1.0 - b1t_));
             const float c2 = float(1.0 / (1.0 - b2t_));
-            for (size_t i = 0; i < n; ++i) {
+            for (size_t i = begin; i < end; ++i) {
                 float gv = reg(p[i], g[i]);
                 m[i] = b1 * m[i] + a1 * gv;
                 v[i] = b2 * v[i] + a2 * gv * gv;

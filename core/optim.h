@@ -44,6 +44,12 @@ public:
     // p, g of sizes[idx]; regularize is false for biases.
     void step_begin();  // once per minibatch, advances t
     void update(size_t idx, float* p, const float* g, size_t n, bool regularize);
+    // update() split for threads: prepare(idx, n) once (sizes per-array state; not
+    // thread-safe), then update_range over disjoint [begin, end) ranges covering [0, n), from
+    // any threads: each element gets exactly update()'s arithmetic (p, g, state at index i).
+    void prepare(size_t idx, size_t n);
+    void update_range(size_t idx, float* p, const float* g, size_t begin, size_t end,
+                      bool regularize);
     const OptimizerSettings& settings() const { return s_; }
     // New rates/regularisation keep the accumulated state; a new kind starts afresh.
     void set_settings(const OptimizerSettings& s);

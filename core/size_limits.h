@@ -19,6 +19,10 @@ constexpr int64_t kMaxLayers = 1000;          // hidden + output layers
 // 2^26 floats = 256 MiB at most, refused up front with the size it would need.
 constexpr int64_t kMaxBatchFloats = int64_t(1) << 26;
 
+// Threads one trainer may ask for (TrainOptions::threads). More than the machine has only
+// wastes time, but is allowed: results are the same bits for any count.
+constexpr int kMaxThreads = 64;
+
 // Names the user gives (CSV column names, which become the model's feature names).
 constexpr size_t kMaxNameBytes = 128;
 // Any other text field of a model file (training.dataset, training.init, ...).

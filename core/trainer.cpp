@@ -2,6 +2,8 @@
 // divergence with the weights of the last good epoch restored.
 #include "trainer.h"
 #include "stall.h"
+#include "dense_parallel.h"
+#include "thread_pool.h"
 
 #include <algorithm>
 #include <cmath>
@@ -48,6 +50,13 @@ void check_batch_size(int64_t b) {
         throw Error("batch size must be between 1 and 1,000,000, got " + std::to_string(b));
 }
 
+void check_threads(int t) {
+    if (t < 1 || t > kMaxThreads)
+        throw Error("threads must be between 1 and " + std::to_string(kMaxThreads) + ", got " +
+                    std::to_string(t));
+}
+
+
 bool all_finite(const std::vector<float>& v) {
     for (float f : v)
         if (!std::isfinite(f)) return false;
@@ -74,6 +83,7 @@ Trainer::Trainer(Network& net, const TrainOptions& opt) : Trainer(net, opt, null
 Trainer::Trainer(Network& net, const TrainOptions& opt, const Dataset* data)
     : net_(net), data_(data), opt_(opt), rng_(opt.seed) {
     check_batch_size(opt.batch_size);
+    check_threads(opt.threads);
     if (data) {
         if (data->inputs != net.inputs())
             throw Error("dataset has " + std::to_string(data->inputs) +
@@ -92,23 +102,52 @@ Trainer::Trainer(Network& net, const TrainOptions& opt, const Dataset* data)
     }
     optim_ = Optimizer(opt.optimizer, sizes);
     grads_ = net.make_gradients();
+    set_threads(opt.threads);
 }
+
+Trainer::~Trainer() = default;
+
+void Trainer::set_threads(int threads) {
+    pool_.reset();
+    if (threads > 1) pool_ = std::make_unique<ThreadPool>(threads);
+    if (pool_ && pool_->threads() < 2) pool_.reset();  // the platform started no helper
+    ws_.pool = pool_.get();
+}
+
+int Trainer::threads() const { return pool_ ? pool_->threads() : 1; }
 
 void Trainer::set_options(const TrainOptions& opt) {
     check_batch_size(opt.batch_size);
+    check_threads(opt.threads);
     if (data_) net_.check_batch(std::min(size_t(opt.batch_size), data_->n_train), true);
     optim_.set_settings(opt.optimizer);
+    if (opt.threads != opt_.threads) set_threads(opt.threads);
     opt_ = opt;
 }
 
 void Trainer::apply(const Gradients& g) {
     optim_.step_begin();
+    size_t total = 0;
     for (size_t l = 0; l < net_.num_layers(); ++l) {
-        optim_.update(2 * l, net_.weights(l).data(), g.dW[l].data(), g.dW[l].size(), true);
-        if (!g.db[l].empty())
-            optim_.update(2 * l + 1, net_.biases(l).data(), g.db[l].data(), g.db[l].size(),
-                          false);
+        optim_.prepare(2 * l, g.dW[l].size());
+        optim_.prepare(2 * l + 1, g.db[l].size());
+        total += g.dW[l].size() + g.db[l].size();
     }
+    // Every element's update reads and writes only its own index, so thread t updates the
+    // t-th slice of every array: the same bits as one pass.
+    const size_t parts = pool_ && parallel_worth(double(total)) ? size_t(pool_->threads()) : 1;
+    auto slice = [&](size_t t) {
+        for (size_t l = 0; l < net_.num_layers(); ++l) {
+            const size_t nw = g.dW[l].size(), nb = g.db[l].size();
+            optim_.update_range(2 * l, net_.weights(l).data(), g.dW[l].data(), nw * t / parts,
+                                nw * (t + 1) / parts, true);
+            if (nb)
+                optim_.update_range(2 * l + 1, net_.biases(l).data(), g.db[l].data(),
+                                    nb * t / parts, nb * (t + 1) / parts, false);
+        }
+    };
+    if (parts > 1) pool_->for_each(parts, slice);
+    else slice(0);
 }
 
 double Trainer::train_batch(const float* x, const float* y, size_t batch) {

@@ -2,6 +2,7 @@
 // detection. Shuffles with its own seeded Rng, so a run is reproducible.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 #include "dataset.h"
@@ -14,6 +15,10 @@ struct TrainOptions {
     OptimizerSettings optimizer;
     int64_t batch_size = 10;
     uint64_t seed = 1;  // shuffling
+    // Threads for each step's products and updates (1..kMaxThreads). Any count gives the
+    // same bits as 1 (dense_parallel.h); a platform that starts fewer runs with fewer
+    // (Trainer::threads()), e.g. WASM without pthreads runs with 1.
+    int threads = 1;
 };
 
 struct Metrics {
@@ -38,6 +43,7 @@ public:
     Trainer(Network& net, const Dataset& data, const TrainOptions& opt);
     // Without a dataset: only train_batch (your own x and encoded y) runs.
     Trainer(Network& net, const TrainOptions& opt);
+    ~Trainer();
     EpochReport train_epoch();
     // Part of an epoch (issue 15: one epoch of 8,000 digits takes seconds in a browser, and a
     // worker must look at its messages more often): at most max_batches minibatches, then
@@ -51,6 +57,7 @@ public:
     double train_batch(const float* x, const float* y, size_t batch);
     int64_t epoch() const { return epoch_; }
     void set_options(const TrainOptions& opt);  // keeps optimiser state if the kind is unchanged
+    int threads() const;  // threads actually running (≤ TrainOptions::threads)
 
 private:
     Network& net_;
@@ -70,6 +77,8 @@ private:
     EpochReport finish_epoch();
     std::vector<double> recent_loss_;  // the last StallRule::window training losses
     bool stall_said_ = false;
+    std::unique_ptr<ThreadPool> pool_;  // null: one thread
+    void set_threads(int threads);
     void apply(const Gradients& g);
     Trainer(Network& net, const TrainOptions& opt, const Dataset* data);
 };

@@ -51,9 +51,9 @@ const char* kUsage =
     "      [--samples N] [--noise X] [--classes K] [--train-ratio R] [--features LIST]\n"
     "      [--hidden LIST] [--activation NAME] [--loss NAME] [--init NAME]\n"
     "      [--optimizer NAME] [--lr X] [--momentum X] [--l1 X] [--l2 X] [--batch N]\n"
-    "      [--epochs N] [--seed N] [--every N] [--save FILE] [--json] [--quiet]\n"
+    "      [--epochs N] [--seed N] [--every N] [--save FILE] [--json] [--quiet] [--threads N]\n"
     "  nnplay train --link '#<the page's URL hash>' [--epochs N] [--every N] [--save FILE]\n"
-    "      [--json] [--quiet]   replays a playground link: the same per-epoch losses\n"
+    "      [--json] [--quiet] [--threads N]   replays a playground link: the same per-epoch losses\n"
     "  nnplay eval --model FILE --data FILE.csv [--label COL] [--predict] [--json]\n"
     "  nnplay help [count|train|eval]\n"
     "\n"
@@ -97,6 +97,8 @@ const char* kTrainHelp =
     "                      whole number, or a text like TF Playground's 0.83747 (hashed)\n"
     "  --link '#HASH'      everything from a playground page's URL hash (the page's 'link');\n"
     "                      replaces the data, network and optimiser flags above\n"
+    "  --threads N         1..64 threads for each training step (default 1); any count gives\n"
+    "                      the same numbers as 1, only the time changes\n"
     "  --every N           print every N epochs (default: every epoch up to 50, else ~20 lines)\n"
     "  --save FILE         write the trained model (docs/model-format.md)\n"
     "  --json              machine-readable output (losses with 17 significant digits)\n"
@@ -406,14 +408,14 @@ int cmd_train(int argc, char** argv) {
                          {"--batch", true},     {"--epochs", true},    {"--seed", true},
                          {"--every", true},     {"--save", true},      {"--json", false},
                          {"--quiet", false},    {"--images", true},    {"--image-size", true},
-                         {"--link", true}});
+                         {"--link", true},      {"--threads", true}});
     if (!a.pos.empty()) usage_error(cmd, "unexpected argument " + nn::quoted(a.pos[0]));
     if (a.has("--link"))
         for (const std::string& f : link_replaces_flags())
             if (a.has(f))
                 usage_error(cmd, "--link carries every setting of the page; " + f +
                                      " cannot be combined with it (allowed with --link: --epochs, "
-                                     "--every, --save, --json, --quiet)");
+                                     "--every, --save, --json, --quiet, --threads)");
     if (a.has("--data") && (a.has("--dataset") || a.has("--features") || a.has("--samples") ||
                             a.has("--noise") || a.has("--classes")))
         usage_error(cmd, "--data (a CSV file) cannot be combined with --dataset, --features, "
@@ -524,6 +526,7 @@ int cmd_train(int argc, char** argv) {
         os.l1 = flag_double(cmd, a, "--l1", 0, 0, 1e6, "a number >= 0");
         os.l2 = flag_double(cmd, a, "--l2", 0, 0, 1e6, "a number >= 0");
     }
+    to.threads = int(flag_int(cmd, a, "--threads", 1, 1, kMaxThreads));
     const OptimizerSettings& os = to.optimizer;
     const LayerSpec& out = arch.layers.back();
     const Activation act = arch.layers.size() > 1 ? arch.layers.front().activation : out.activation;
@@ -546,8 +549,10 @@ int cmd_train(int argc, char** argv) {
         std::printf("\nnetwork %s: %s hidden, %s output, %s parameters; loss %s, init %s\n",
                     shape.c_str(), activation_name(act), activation_name(out.activation),
                     format_thousands(net.num_params()).c_str(), loss_name(loss), init_s.c_str());
-        std::printf("%s lr %g, batch %lld, %lld epochs, seed %llu\n", optimizer_name(os.kind),
+        std::printf("%s lr %g, batch %lld, %lld epochs, seed %llu", optimizer_name(os.kind),
                     os.lr, (long long)to.batch_size, (long long)epochs, (unsigned long long)seed);
+        if (trainer.threads() > 1) std::printf(", %d threads", trainer.threads());
+        std::printf("\n");
     }
 
     if (cli::g_dry_run) return cli::kExitOk;  // the fuzz target: everything checked, nothing run

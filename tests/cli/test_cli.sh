@@ -30,6 +30,16 @@ then ok "train --json: 60 epochs, test accuracy >= 95%"; else bad "train --json"
 "$NN" train --dataset spiral --hidden 8,8 --features x1,x2,sinx1,sinx2 --optimizer adam \
   --lr 0.01 --epochs 60 --seed 7 --json > "$T/train2.json"
 if cmp -s "$T/train.json" "$T/train2.json"; then ok "train: same seed, same bits"; else bad "train reproducibility"; fi
+# --threads (issue 14): 2-256-128-64-1 is wide enough that every product is split; the
+# per-epoch figures and the saved weights are the same bits as one thread's.
+for t in 1 3; do
+  "$NN" train --dataset spiral --hidden 256,128,64 --epochs 3 --seed 5 --threads $t --json \
+    --save "$T/w$t.json" > "$T/t$t.json"
+done
+if cmp -s "$T/t1.json" "$T/t3.json" && cmp -s "$T/w1.json" "$T/w3.json"; then ok "train --threads 3: same bits as 1"
+else bad "train --threads 3 differs from --threads 1"; fi
+expect_out "train --threads says how many" "seed 5, 2 threads" "$NN" train --dataset spiral --hidden 64 --epochs 1 --seed 5 --threads 2
+expect_fail "threads range" 2 "--threads: 0 is out of range (allowed: 1..64)" "$NN" train --threads 0
 printf 'x1,x2,label\n0.5,0.2,1\n-3,-0.5,0\n1,4,1\n' > "$T/pts.csv"
 expect_out "eval derives sin features from x1,x2" "3 rows, loss" "$NN" eval --model "$T/m.json" --data "$T/pts.csv"
 expect_out "eval --predict keeps file order" "3,1," "$NN" eval --model "$T/m.json" --data "$T/pts.csv" --predict
