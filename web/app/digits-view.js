@@ -29,16 +29,7 @@ export function setupDigits() {
   $('pad-clear').addEventListener('click', () => { view.testIndex = -1; view.pad.clear(); showPadSource(); });
   $('pad-test').addEventListener('click', () => pickTest((view.testIndex + 1) % (view.info ? view.info.testLabels.length : 1)));
   $('digit-pad').addEventListener('pointerdown', () => { view.testIndex = -1; showPadSource(); });
-  const probs = $('digit-probs');
-  for (let k = 0; k < 10; k++) {
-    const li = document.createElement('li');
-    const name = document.createElement('span'); name.className = 'name';
-    const barBox = document.createElement('span'); const bar = document.createElement('span'); bar.className = 'bar';
-    bar.style.width = '0%'; barBox.appendChild(bar);
-    const val = document.createElement('span'); val.className = 'val';
-    li.append(name, barBox, val);
-    probs.appendChild(li);
-  }
+  probBars(10);
   const grid = $('weight-grid');
   const zoomAt = (e) => {
     if (!view.grid) return;
@@ -63,6 +54,21 @@ export function setupDigits() {
     $('inits').replaceChildren(row(['training one epoch from each start…'], 'td'));
     send('compareInits', { epochs: 1 });
   });
+}
+
+// One probability bar per class (10 for the digits and the clothing; a CSV has its own count).
+function probBars(n) {
+  const probs = $('digit-probs');
+  while (probs.children.length > n) probs.lastChild.remove();
+  while (probs.children.length < n) {
+    const li = document.createElement('li');
+    const name = document.createElement('span'); name.className = 'name';
+    const barBox = document.createElement('span'); const bar = document.createElement('span'); bar.className = 'bar';
+    bar.style.width = '0%'; barBox.appendChild(bar);
+    const val = document.createElement('span'); val.className = 'val';
+    li.append(name, barBox, val);
+    probs.appendChild(li);
+  }
 }
 
 function showPadSource() {
@@ -154,7 +160,7 @@ function showActivations(acts) {
     }
     const [label, canvas] = rowEl.children;
     const last = i === layers.length - 1;
-    label.textContent = i === 0 ? 'input 28 × 28' : last ? `output ${values.length}` : `hidden ${i}: ${values.length}`;
+    label.textContent = i === 0 ? `input ${view.info.width} × ${view.info.height}` : last ? `output ${values.length}` : `hidden ${i}: ${values.length}`;
     if (i === 0) { drawGrey(canvas, values, view.info.width, view.info.height, true); canvas.style.width = '56px'; }
     else {
       const cols = last ? values.length : Math.min(32, Math.ceil(Math.sqrt(values.length * 4)));
@@ -287,6 +293,18 @@ export function onDigitsData(m) {
   view.info = m.images;
   view.confEpoch = -1;
   view.testIndex = -1;
+  view.zoom = -1;
+  // the set's names (a CSV's pixel columns have no 'loading' event: they are here already)
+  app.imageSet = m.images.set;
+  $('digits').dataset.set = m.images.set;
+  $('h-digits').textContent = noun(m.images.set).title;
+  $('pad-caption').textContent = noun(m.images.set).caption;
+  if (m.images.set === 'csv') {
+    delete $('digits-status').dataset.transferred;
+    $('digits-status').textContent = `${fmtInt(m.size)} images of ${m.images.width} × ${m.images.height} pixels from your CSV, ${m.classes} classes.`;
+  }
+  probBars(m.images.classNames.length);
+  view.pad.setSize(m.images.width, m.images.height);
   view.pad.clear();
   showPadSource();
   $('confusion').replaceChildren($('confusion').querySelector('caption'));
@@ -310,8 +328,11 @@ export function onDigitsFrame(m) {
   if (view.current && performance.now() - view.lastAsk > RETHINK_MS) ask();
   if (m.epoch !== view.confEpoch) { view.confEpoch = m.epoch; send('confusion'); }
   const p = m.progress;
-  if (p && app.digitsLoad) {
-    $('digits-status').textContent = `10,000 ${noun(app.imageSet).many} (${fmtBytes(app.digitsLoad.transferred)} transferred) · epoch ${fmtInt(m.epoch + 1)}: ` +
+  const load = app.digitsLoad && app.digitsLoad.what === app.imageSet ? app.digitsLoad : null;
+  if (p && (load || app.imageSet === 'csv')) {
+    const what = load ? `10,000 ${noun(app.imageSet).many} (${fmtBytes(load.transferred)} transferred)`
+      : `${fmtInt(app.dataInfo ? app.dataInfo.size : 0)} images from your CSV`;
+    $('digits-status').textContent = `${what} · epoch ${fmtInt(m.epoch + 1)}: ` +
       `${Math.round(100 * p.position / p.trainSize)}% of ${fmtInt(p.trainSize)} training images` +
       (p.samplesPerSec ? ` · ${fmtInt(Math.round(p.samplesPerSec))} samples/s` : '');
     $('digits-status').dataset.samplesPerSec = String(p.samplesPerSec || 0);

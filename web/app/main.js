@@ -112,8 +112,18 @@ function bind() {
   $('clear-points').addEventListener('click', () => send('clearCustom'));
   $('csv').addEventListener('change', (e) => readFile(e.target, (text, name) => {
     requestPlaying(false);
+    app.csvFile = { text, name };  // kept to show it again as images (#csv-image)
     send('csv', { text, name });
   }));
+  // a CSV's pixel columns as images of the size the reader gives (the core checks it: issue 15)
+  $('csv-image').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!app.csvFile) return;
+    requestPlaying(false);
+    // an empty box is 0, which the core refuses naming the allowed sizes
+    const size = (id) => Number($(id).value.trim() || 0);
+    send('csv', { ...app.csvFile, image: { width: size('csv-image-w'), height: size('csv-image-h') } });
+  });
   $('import-model').addEventListener('change', (e) => readFile(e.target, (text, name) => {
     requestPlaying(false);
     send('importModel', { text, name });

@@ -11,7 +11,7 @@ import { onFrame, renderNetwork } from './drawing.js';
 import { download, exportCode } from './export.js';
 import { setPlaying, onWorkerState, reset } from './run.js';
 import { onDigitsEvent, onDigitsData } from './digits-view.js';
-import { simdName } from './labels.js';
+import { simdName, imageNoun } from './labels.js';
 
 export function startWorker() {
   app.client = createWorkerClient(() => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
@@ -47,6 +47,23 @@ function safeFileName(name) {
   return String(name || 'nnplay-model').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'nnplay-model';
 }
 
+// "Show as images" under a CSV of other than 2 columns, or of pixel columns already shown as
+// images (to change the size): filled with the size in use, or a square guess (784 → 28 × 28).
+function showCsvImageForm(m) {
+  const csvImages = !!(m.images && m.images.set === 'csv');
+  const form = $('csv-image');
+  form.hidden = !(csvImages || (m.raw && app.csvFile));
+  if (form.hidden) return;
+  const n = csvImages ? m.images.width * m.images.height : m.inputNames.length;
+  const side = Math.round(Math.sqrt(n));
+  const [w, h] = csvImages ? [m.images.width, m.images.height] : side * side === n ? [side, side] : ['', ''];
+  $('csv-image-w').value = String(w);
+  $('csv-image-h').value = String(h);
+  $('csv-image-note').textContent = csvImages
+    ? `Shown as ${m.images.width} × ${m.images.height} images; another size:`
+    : `${fmtInt(n)} columns of pixels? Give the image size (width × height = ${fmtInt(n)}) to see and train the rows as images.`;
+}
+
 function onSessionEvent(m) {
   if (onDigitsEvent(m)) return;
   switch (m.type) {
@@ -73,13 +90,15 @@ function onSessionEvent(m) {
     case 'data':
       app.points = m.points;
       app.dataInfo = m;
-      $('data-note').textContent = m.raw
-        ? `Your CSV: ${fmtInt(m.size)} rows, ${m.inputNames.length} inputs (${m.inputNames.join(', ')}). Not stored in the link.`
-        : m.custom ? `Your data: ${fmtInt(m.size)} points (${fmtInt(m.trainSize)} for training). Not stored in the link.` : '';
+      $('data-note').textContent = m.images && m.images.set === 'csv'
+        ? `Your CSV: ${fmtInt(m.size)} rows as ${m.images.width} × ${m.images.height} images, ${m.classes} classes (${fmtInt(m.trainSize)} for training). Not stored in the link.`
+        : m.raw ? `Your CSV: ${fmtInt(m.size)} rows, ${m.inputNames.length} inputs (${m.inputNames.join(', ')}). Not stored in the link.`
+          : m.custom ? `Your data: ${fmtInt(m.size)} points (${fmtInt(m.trainSize)} for training). Not stored in the link.` : '';
       $('clear-points').disabled = !m.custom;
-      $('map-caption').textContent = m.images ? 'No map: the inputs are 28 × 28 images (see Handwritten digits below)'
+      $('map-caption').textContent = m.images ? `No map: the inputs are ${m.images.width} × ${m.images.height} images (see ${imageNoun(m.images.set).title} below)`
         : m.raw ? `No map: the data has ${m.inputNames.length} inputs, the map needs 2`
           : 'FP32 output, −6…6 on both axes';
+      showCsvImageForm(m);
       onDigitsData(m);
       fillAddClass();
       break;

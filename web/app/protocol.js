@@ -26,7 +26,7 @@ export const COMMANDS = Object.freeze({
                                   //   its large map; frames then carry its map at the map's resolution
   edit: ['target', 'value'],      // target {kind:'weight', block, from, to} | {kind:'bias', layer, unit}
   addPoint: ['x1', 'x2', 'label'],
-  csv: ['text', 'name'],
+  csv: ['text', 'name', 'image'],  // image: {width, height} shows the pixel columns as images (issue 15)
   clearCustom: [],
   exportModel: ['name', 'as'],   // as: 'file' (default), 'keras' or 'pytorch': what the page makes of it
   importModel: ['text', 'name'],

@@ -92,7 +92,7 @@ export function testSet(data) {
     const x = data.x(), n = data.testSize, k = data.inputs, start = data.trainSize * k;
     const labels = data.labels();
     const xf = x.slice(start, start + n * k);
-    const px = new Uint8Array(n * k);
+    const px = new Uint8ClampedArray(n * k);  // a CSV's values outside 0..1 draw as paper or full ink
     for (let i = 0; i < px.length; i++) px[i] = Math.round(xf[i] * 255);
     t = { x: xf, pixels: px, labels: Uint8Array.from(labels.subarray(data.trainSize)), n };
     testRows.set(data, t);
@@ -114,11 +114,14 @@ function inkedPixels(data) {
   return inked;
 }
 
-// What the 'data' event carries for an image set: size and names, and the test images (bytes).
-export function imageInfo(data) {
+// What the 'data' event carries for an image set: which set (digits, fashion, or csv: a CSV's
+// pixel columns), size and class names (a CSV's classes are its labels 0, 1, …), the test images
+// (bytes).
+export function imageInfo(data, set) {
   const t = testSet(data);
-  return { width: data.imageWidth, height: data.imageHeight, classNames: [...data.classNames],
-    testPixels: t.pixels.slice(), testLabels: t.labels.slice(), inked: inkedPixels(data).slice() };
+  const names = data.classNames.length === data.classes ? [...data.classNames] : Array.from({ length: data.classes }, (_, i) => String(i));
+  return { set, width: data.imageWidth, height: data.imageHeight, classNames: names,
+    testPixels: new Uint8Array(t.pixels), testLabels: t.labels.slice(), inked: inkedPixels(data).slice() };
 }
 
 // What a frame adds for an image set: the first layer's weight images as RGBA pixels (made here,

@@ -167,9 +167,9 @@ export class Session {
         labels: Float32Array.from(d.labels()), trainSize: d.trainSize, classes: d.classes };
     }
     if (this.images) {
-      const images = imageInfo(d);
+      const images = imageInfo(d, this.rawCsv ? 'csv' : this.imageName);
       this.post({ type: 'data', points: null, classes: d.classes, size: d.size, trainSize: d.trainSize,
-        inputNames: [], custom: false, raw: false, images }, [images.testPixels.buffer, images.testLabels.buffer]);
+        inputNames: [], custom: this.rawCsv, raw: false, images }, [images.testPixels.buffer, images.testLabels.buffer]);
       return;
     }
     this.post({ type: 'data', points, classes: d.classes, size: d.size, trainSize: d.trainSize,
@@ -428,7 +428,8 @@ export class Session {
     if (this.data) this.data.delete();
     if (this.net) this.net.delete();
     this.data = data; this.net = net;
-    this.images = false;
+    this.images = data.imageWidth > 0;  // a CSV's pixel columns shown as images
+    this.imageTrain = null;
     this.custom = raw ? { raw } : custom;
     this.settings = s;
     this.resetTraining();
@@ -436,16 +437,25 @@ export class Session {
     this.sendData(); this.sendNet(); this.sendFrame(true);
   }
 
-  loadCSV(text, name) {
+  // image: {width, height} to show the CSV's pixel columns as images (issue 15); the core checks
+  // width × height against the columns, and a refusal keeps everything as it was.
+  loadCSV(text, name, image = null) {
     let d;
     try {
       const o = this.nn.linkRun(this.settings).dataset;
-      d = this.nn.datasetFromCSV(text, { trainRatio: o.trainRatio, seed: o.seed });
+      d = this.nn.datasetFromCSV(text, { trainRatio: o.trainRatio, seed: o.seed,
+        ...(image ? { imageWidth: image.width, imageHeight: image.height } : {}) });
+      if (image && d.classes === 0) {
+        d.delete();
+        d = null;
+        throw new Error('the image views need class labels (whole numbers 0, 1, …), but the label column has other numbers (a regression problem); allowed: a CSV whose last column is the class');
+      }
     } catch (e) { return this.fail(errorText(e), `file ${name}`, true); }
     const classes = d.classes;
     const patch = { problem: classes === 0 ? 'regression' : 'classification' };
     // Keep the loss if the data can take it, else the core's default loss for it.
     try { this.nn.outputLayer(classes, this.settings.loss); } catch { patch.loss = this.nn.defaultLoss(classes); }
+    if (image) { this.replaceData(null, d, patch, name); return; }
     if (d.inputs === 2) {
       const x = d.x(), labels = Array.from(d.labels());
       const x1 = [], x2 = [];
