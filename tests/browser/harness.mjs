@@ -68,3 +68,31 @@ export async function shot(page, name, opts = {}) {
   await page.screenshot({ path: file, fullPage: true, ...opts });
   return file;
 }
+
+// What a person sees of an element, as RGBA pixels {width, height, data}: a screenshot of its box
+// (canvases a worker paints through an OffscreenCanvas cannot be read with getImageData),
+// decoded by the browser itself. At the test viewport's device scale, 1 pixel = 1 CSS pixel.
+export async function elementPixels(locator) {
+  const png = await locator.screenshot();
+  return locator.page().evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const x = c.getContext('2d');
+    x.drawImage(bmp, 0, 0);
+    return { width: bmp.width, height: bmp.height, data: Array.from(x.getImageData(0, 0, bmp.width, bmp.height).data) };
+  }, png.toString('base64'));
+}
+
+// Distinct colours inside an element's box, its outer `inset` pixels left out (a border).
+export async function coloursIn(locator, inset = 3) {
+  const { width, height, data } = await elementPixels(locator);
+  const seen = new Set();
+  for (let y = inset; y < height - inset; y++) {
+    for (let x = inset; x < width - inset; x++) {
+      const i = 4 * (y * width + x);
+      seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+  }
+  return seen.size;
+}

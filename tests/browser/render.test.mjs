@@ -5,7 +5,8 @@
 // test-output/browser/render-*.png.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, shot } from './harness.mjs';
+import { startServer, launch, openPage, waitReady, shot, coloursIn } from './harness.mjs';
+import { exportModel } from './page-steps.mjs';
 
 let srv, browser;
 test.before(async () => { srv = await startServer(); browser = await launch(); });
@@ -97,5 +98,52 @@ test('points stay readable on a trained map; the map has axis ticks and a colour
   assert.equal(await page.locator('#legend-lo').textContent(), '−1');
   assert.equal(await page.locator('#legend-hi').textContent(), '+1');
   await page.locator('.maps figure').first().screenshot({ path: (await shot(page, 'render-map')).replace('.png', '-figure.png') });
+  assert.deepEqual(problems, []);
+});
+
+// Issue 14: links, biases and neuron maps are painted on a canvas under the diagram's SVG (by the
+// training worker where the browser allows), so the SVG, which keeps every hover/focus/click
+// target, does not change while the network trains; the exported SVG still carries each link's
+// colour and width from its weight (TF Playground's scale) and every neuron's map.
+test('while training the diagram\'s SVG stays still and its canvas shows the links; the SVG export has them', async () => {
+  const { page, problems } = await openPage(browser.context, `${srv.url}#dataset=xor&networkShape=4&learningRate=0.1`,
+    { viewport: { width: 1440, height: 900 } });
+  await waitReady(page);
+  const epoch = () => page.evaluate(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')));
+  await page.locator('#play').click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 20, null, { timeout: 30000 });
+  const svg = () => page.evaluate(() => document.getElementById('diagram').outerHTML);
+  const before = await svg(), e0 = await epoch();
+  await page.waitForTimeout(500);
+  assert.ok(await epoch() > e0 + 5, 'still training');
+  assert.equal(await svg(), before, 'the SVG did not change while training');
+  // the links between the input and hidden columns are painted in the weights' colours
+  assert.ok(await coloursIn(page.locator('#diagram [data-part="links"]')) > 30, 'links painted in many colours');
+  // hover names a link and its value, as before
+  await page.locator('#diagram .link').first().hover();
+  assert.match(await page.locator('#hover').textContent(), /^weight x₁ → h1,1 = -?\d/);
+  await page.locator('#play').click();
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-pressed') !== 'true');
+  await page.waitForTimeout(300);
+  const model = JSON.parse(await exportModel(page));
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-svg').click()]);
+  const text = Buffer.concat(await (await dl.createReadStream()).toArray()).toString('utf8');
+  // TF Playground's colour scale (web/app/heatmap.js colorFor) in 128 steps over −1…1; width 0.6 + 1.8|w|
+  const NEG = [245, 147, 34], MID = [232, 234, 235], POS = [8, 119, 189];
+  const colour = (w) => {
+    const t = Math.round((Math.max(-1, Math.min(1, w)) + 1) * 128) / 128 - 1, [a, b] = t < 0 ? [MID, NEG] : [MID, POS];
+    return `rgb(${a.map((c, i) => (c + (b[i] - c) * Math.abs(t)) | 0).join(',')})`;
+  };
+  const paths = [...text.matchAll(/<path [^>]*data-block="(\d+)" data-from="(\d+)" data-to="(\d+)"[^>]*>/g)];
+  assert.equal(paths.length, 2 * 4 + 4 * 1, 'every link (2×4 + 4×1)');
+  for (const [tag, b, from, to] of paths) {
+    const out = model.layers[b].units, w = model.layers[b].weights[from * out + Number(to)];
+    assert.equal(tag.match(/stroke="([^"]+)"/)[1], colour(w), `link ${b}:${from}→${to} (w ${w})`);
+    assert.equal(tag.match(/stroke-width="([^"]+)"/)[1], (Math.round(Math.min(8, 0.6 + 1.8 * Math.abs(w)) / 0.05) * 0.05).toFixed(2));
+  }
+  // every neuron's map (2 inputs + 4 + 1) and the 5 greyed unused features' as images, a white background
+  assert.equal((text.match(/<image [^>]*href="data:image\/png;base64,/g) || []).length, 7 + 5);
+  assert.match(text, /<svg [^>]*>\s*<rect x="0" y="0" [^>]*fill="#ffffff"/);
+  await shot(page, 'render-live-diagram');
   assert.deepEqual(problems, []);
 });

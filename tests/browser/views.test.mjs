@@ -4,7 +4,7 @@
 // the web split (see /work/notes/web.md). Screenshots: test-output/browser/5x-*.png.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, shot } from './harness.mjs';
+import { startServer, launch, openPage, waitReady, shot, coloursIn } from './harness.mjs';
 import { playgroundSuite, epochOf, trainTo, chartLabel, chartInk, exportModel } from './page-steps.mjs';
 
 const ctx = playgroundSuite();
@@ -12,7 +12,11 @@ const ctx = playgroundSuite();
 test('thumbnails vanish for a CSV with 3 inputs; the optimiser line follows the select', async () => {
   const { page, problems } = await ctx.fresh('#networkShape=3');
   await page.locator('#step').click();
-  await page.waitForFunction(() => document.querySelectorAll('#diagram image[href]').length >= 6);
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,001');
+  // each hidden neuron shows its map (painted on the diagram's canvas, under the SVG); 6 px in
+  // from its border, clear of the bias square on its corner
+  const node = (u) => page.locator(`#diagram .node[data-layer="0"][data-unit="${u}"] rect`).first();
+  for (let u = 0; u < 3; u++) assert.ok(await coloursIn(node(u), 6) > 20, `neuron ${u + 1} shows a map`);
   const rows = ['a,b,c,label'];
   for (let i = 0; i < 40; i++) rows.push(`${i % 5},${(i * 7) % 11},${(i * 3) % 4},${i % 2}`);
   await page.locator('#csv').setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
@@ -20,7 +24,7 @@ test('thumbnails vanish for a CSV with 3 inputs; the optimiser line follows the 
   await page.locator('#step').click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '000,001');
   await page.waitForTimeout(300);
-  assert.equal(await page.locator('#diagram image[href]').count(), 0, 'no thumbnail left from the 2-D data');
+  for (let u = 0; u < 3; u++) assert.ok(await coloursIn(node(u), 6) <= 2, `neuron ${u + 1}: no map left from the 2-D data`);
   await shot(page, '52-csv-no-thumbnails');
   // Optimiser state: SGD keeps none; Adam two floats per parameter (3×3+3×1 = 12 weights + 4 biases = 16)
   assert.match(await page.locator('#params').textContent(), /Optimiser state \(SGD\)0 floats/);

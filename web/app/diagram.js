@@ -4,27 +4,24 @@
 // It takes plain arrays and calls back on hover/click; it owns no model and no settings, so the
 // embeds (<nn-diagram>, <nn-weight-count>) reuse it. Colours are attributes, not CSS classes,
 // so an exported SVG looks the same outside the page.
-// Cost while training (issue 14): a link's or bias's attributes are written only when its
-// rounded colour or width changed; thumbnails are painted through the colour tables and the
-// page asks for them at most a few times a second (web/app/drawing.js). Tried and dropped: one
-// atlas for all thumbnails, as a canvas inside an SVG foreignObject, as a canvas under the SVG,
-// or as one blob: image cropped per node: each made frames slower than small per-node images
-// (ten training widgets: 3–8 frames/s against 7–27 in bench/frames.mjs, the atlas image being
-// re-rasterised with every link change).
+// Two ways to show live values (issue 14):
+// - static (default; <nn-diagram>, snapshots): links, biases and thumbnails are SVG attributes
+//   and data: URL images, written only when a rounded colour or width changed.
+// - live (options.canvas, the page and <nn-playground> while training): what changes every
+//   frame is painted on that canvas under the SVG (web/app/diagram-paint.js); the SVG keeps the
+//   nodes, labels and transparent link hit-paths for hover/focus/click/keyboard and does not
+//   change while training. The SVG export writes the canvas's values back as attributes.
+// Tried and dropped earlier: thumbnails alone as one atlas (in a foreignObject, a canvas under
+// the SVG, one blob: image): slower while the links were still SVG attributes, because every
+// link change re-rasterised the atlas with the SVG.
 // Weights for block b are (in, out) row-major: w[from * out + to] (the JS API's layout).
-import { cssColor, mapToDataURL } from './heatmap.js';
+import { mapToDataURL } from './heatmap.js';
+import { createDiagramPainter, NODE_FILL, linkKey, biasKey, linkStroke, linkWidth, biasFill } from './diagram-paint.js';
 import { featureMap } from './state.js';  // the core's feature values (page only: inputSlots)
 import { xmlDocument } from './escape.js';
 import { blockArithmetic, blockCounts, fmtInt, fmtNum } from './format.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const NODE_FILL = '#f4f4f4';
-// Links and biases change attributes only when these rounded values change.
-const COLOUR_STEPS = 128;  // over −1…1, finer than the eye tells apart on a 1–8 px line
-const WIDTH_STEP = 0.05;
-const linkKey = (v) => (Number.isFinite(v)
-  ? Math.round((Math.max(-1, Math.min(1, v)) + 1) * COLOUR_STEPS) * 4096 + Math.round(Math.min(8, 0.6 + 1.8 * Math.abs(v)) / WIDTH_STEP)
-  : -1);
 export const SHOW_ALL_UP_TO = 8;  // wider layers show SHOWN_WHEN_COLLAPSED neurons + "… N more"
 export const SHOWN_WHEN_COLLAPSED = 6;
 
@@ -57,7 +54,19 @@ const MAX_INPUT_LABEL = 9;
 //            (the used ones are `inputs`): unused ones are drawn greyed, without links, and
 //            clicking or Enter on any of them calls handlers.feature({key, on}) (as TF Playground),
 //          blocks?: ParamReport.blocks (BigInt counts), compact?: bool (no thumbnails/links labels) }
-export function createDiagram(svg, handlers = {}) {
+// options.canvas: live mode (above): a canvas placed before the SVG in a positioned parent whose
+// top-left corner is the SVG's; it is sized to the SVG and follows it.
+// options.remote(geometry, pixelWidth, pixelHeight, canvas): live mode painted elsewhere (the
+// training worker, through the canvas's OffscreenCanvas): called with the painter's geometry
+// (null when only the size changed) whenever the drawing or its size changes; update() then only
+// keeps the values (hover text, export). setCanvas(c) swaps in a fresh canvas (one whose control
+// was handed to a worker session that has gone cannot be handed again).
+export function createDiagram(svg, handlers = {}, options = {}) {
+  let canvas = options.canvas || null;
+  const live = !!canvas;
+  const remote = live && typeof options.remote === 'function' ? options.remote : null;
+  const painter = live && !remote ? createDiagramPainter() : null;
+  let lastThumbs = null;   // live: the last thumbnails callback (for the SVG export)
   let geo = null;           // positions of the drawn neurons
   let linkEls = [];         // [block][k] → path
   let biasEls = [];         // [layer][unit] → rect
@@ -85,7 +94,7 @@ export function createDiagram(svg, handlers = {}) {
     svg.setAttribute('xmlns', NS);
     svg.setAttribute('font-family', 'system-ui, sans-serif');
     svg.setAttribute('font-size', '11');
-    el('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }, svg);
+    el('rect', { x: 0, y: 0, width, height, fill: live ? 'none' : '#ffffff' }, svg);  // the background
 
     const pos = cols.map((n, c) => Array.from({ length: shown[c] }, (_, u) => {
       const colH = (shown[c] + (n > shown[c] ? 1 : 0)) * P;
@@ -99,7 +108,7 @@ export function createDiagram(svg, handlers = {}) {
       slotPos = slots.map((_, i) => ({ x: L, y: y0 + i * P }));
       pos[0] = slots.map((x, i) => (x.on ? slotPos[i] : null)).filter(Boolean);
     }
-    geo = { cols, shown, pos };
+    geo = { cols, shown, pos, width, height, node: S };
 
     // links first so nodes sit on top
     const gLinks = el('g', { 'data-part': 'links', fill: 'none' }, svg);
@@ -111,9 +120,10 @@ export function createDiagram(svg, handlers = {}) {
           const a = pos[b][from], z = pos[b + 1][to];
           const x0 = a.x + S, y0 = a.y + S / 2, x1 = z.x, y1 = z.y + S / 2;
           const mx = (x0 + x1) / 2;
+          // live: a transparent path of one width is the hover/click target; the canvas shows it
           const p = el('path', {
             d: `M${x0},${y0} C${mx},${y0} ${mx},${y1} ${x1},${y1}`,
-            stroke: '#c8cacc', 'stroke-width': 1,
+            stroke: live ? 'transparent' : '#c8cacc', 'stroke-width': live ? 6 : 1,
             'data-block': b, 'data-from': from, 'data-to': to, class: 'link',
           }, gLinks);
           list.push(p);
@@ -143,8 +153,9 @@ export function createDiagram(svg, handlers = {}) {
           'aria-label': c === 0 ? `input ${model.inputs[u]}${slot ? ': used, press to leave it out' : ''}` : `neuron ${u + 1} of layer ${c}`,
           ...(slot ? { 'data-feature': slot.key, 'data-on': 'true' } : {}),
         }, g);
-        el('rect', { x, y, width: S, height: S, fill: NODE_FILL, stroke: '#888', 'stroke-width': 1 }, n);
-        imgs.push(el('image', { x, y, width: S, height: S, preserveAspectRatio: 'none' }, n));
+        // live: the canvas paints the node's fill and map; a transparent fill keeps it a target
+        el('rect', { x, y, width: S, height: S, fill: live ? 'transparent' : NODE_FILL, stroke: '#888', 'stroke-width': 1 }, n);
+        if (!live) imgs.push(el('image', { x, y, width: S, height: S, preserveAspectRatio: 'none' }, n));
         if (c === 0 && model.inputImage) {
           // image inputs: the picture stands left of the column (setInputImage), not pixel names
         } else if (c === 0) {
@@ -154,7 +165,7 @@ export function createDiagram(svg, handlers = {}) {
           if (short !== name) el('title', {}, t).textContent = name;
         } else {
           const br = el('rect', {
-            x: x - 5, y: y + S - 7, width: 7, height: 7, fill: '#e8eaeb', stroke: '#555', 'stroke-width': 0.6,
+            x: x - 5, y: y + S - 7, width: 7, height: 7, fill: live ? 'transparent' : '#e8eaeb', stroke: '#555', 'stroke-width': 0.6,
             class: 'bias', 'data-layer': c - 1, 'data-unit': u,
           }, n);
           bs.push(br);
@@ -207,6 +218,7 @@ export function createDiagram(svg, handlers = {}) {
       if (bias) text(gl, cx, y + 13, '+ ' + bias, { 'text-anchor': 'middle', fill: '#666' });
       t.setAttribute('aria-label', line);
     }
+    if (live) startLive();
   }
 
   // Live values: weights[b] (in,out), biases[l] (out), thumbs(column, unit) → {values,res,mode}|null.
@@ -214,6 +226,11 @@ export function createDiagram(svg, handlers = {}) {
     if (!geo) return;
     if (data.weights) weights = data.weights;
     if (data.biases) biases = data.biases;
+    if (live) {
+      if (data.thumbs) lastThumbs = data.thumbs;
+      if (painter && painter.update(data)) paintNow();
+      return;
+    }
     const { cols, shown } = geo;
     if (data.weights) {
       for (let b = 0; b < linkEls.length; b++) {
@@ -223,19 +240,10 @@ export function createDiagram(svg, handlers = {}) {
         let k = 0;
         for (let from = 0; from < shown[b]; from++) {
           for (let to = 0; to < shown[b + 1]; to++, k++) {
-            const v = w[from * out + to];
-            const key = linkKey(v);
+            const key = linkKey(w[from * out + to]);
             if (keys[k] === key) continue;
             keys[k] = key;
-            const p = linkEls[b][k];
-            if (key < 0) {
-              p.setAttribute('stroke', '#888');
-              p.setAttribute('stroke-width', 1);
-            } else {
-              const q = Math.floor(key / 4096);
-              p.setAttribute('stroke', cssColor(q / COLOUR_STEPS - 1));
-              p.setAttribute('stroke-width', ((key % 4096) * WIDTH_STEP).toFixed(2));
-            }
+            setLink(linkEls[b][k], key);
           }
         }
       }
@@ -245,25 +253,110 @@ export function createDiagram(svg, handlers = {}) {
         const b = biases[l];
         if (!b) continue;
         for (let u = 0; u < biasEls[l].length; u++) {
-          const v = b[u];
-          const key = Number.isFinite(v) ? Math.round((Math.max(-1, Math.min(1, v)) + 1) * COLOUR_STEPS) : -1;
+          const key = biasKey(b[u]);
           if (biasKeys[l][u] === key) continue;
           biasKeys[l][u] = key;
-          biasEls[l][u].setAttribute('fill', key < 0 ? cssColor(v) : cssColor(key / COLOUR_STEPS - 1));
+          biasEls[l][u].setAttribute('fill', biasFill(key, b[u]));
         }
       }
     }
-    if (data.thumbs) {
-      for (let c = 0; c < imgEls.length; c++) {
-        for (let u = 0; u < imgEls[c].length; u++) {
-          const t = data.thumbs(c, u);
-          // no map for this neuron (e.g. a CSV with other than 2 inputs): show none, not a stale one
-          if (!t) { imgEls[c][u].removeAttribute('href'); continue; }
-          const url = mapToDataURL(t.values, t.res, t);
-          if (url) imgEls[c][u].setAttribute('href', url);
-        }
+    if (data.thumbs) setThumbs(imgEls, data.thumbs);
+  }
+
+  function setLink(p, key) {
+    p.setAttribute('stroke', linkStroke(key));
+    p.setAttribute('stroke-width', key < 0 ? '1' : linkWidth(key).toFixed(2));
+  }
+
+  function setThumbs(imgs, thumbs) {
+    for (let c = 0; c < imgs.length; c++) {
+      for (let u = 0; u < imgs[c].length; u++) {
+        const t = thumbs(c, u);
+        // no map for this neuron (e.g. a CSV with other than 2 inputs): show none, not a stale one
+        if (!t) { imgs[c][u].removeAttribute('href'); continue; }
+        const url = mapToDataURL(t.values, t.res, t);
+        if (url) imgs[c][u].setAttribute('href', url);
       }
     }
+  }
+
+  // ---- live mode: the canvas under the SVG ----
+  // The painter's geometry, in the SVG's user units (plain data: a worker could paint it too).
+  function paintGeometry() {
+    const { pos, node: S } = geo;
+    const links = linkEls.map((list) => list.map((p) => {
+      const a = pos[+p.dataset.block][+p.dataset.from], z = pos[+p.dataset.block + 1][+p.dataset.to];
+      return [a.x + S, a.y + S / 2, z.x, z.y + S / 2];
+    }));
+    const nodes = pos.map((col) => col.map((q) => [q.x, q.y]));
+    const biasBoxes = pos.slice(1).map((col) => col.map((q) => [q.x - 5, q.y + S - 7, 7]));
+    return { width: geo.width, height: geo.height, node: S, cols: geo.cols, shown: geo.shown, links, nodes, biases: biasBoxes };
+  }
+
+  let observed = false, cssW = 0, sent = '';
+  function paintNow() {
+    if (!cssW) return;  // not laid out yet: the resize observer paints
+    painter.paint(canvas.getContext('2d'), canvas.width / geo.width);
+  }
+  // The canvas follows the SVG's laid-out size (it scales with its box), at device pixels.
+  function fitCanvas(w, h, fresh = false) {
+    const dpr = (typeof devicePixelRatio === 'number' && devicePixelRatio) || 1;
+    cssW = w;
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+    const pw = Math.max(1, Math.round(w * dpr)), ph = Math.max(1, Math.round(h * dpr));
+    if (remote) {
+      // the OffscreenCanvas is sized where it is painted; tell it only what changed
+      const key = `${pw}x${ph}`;
+      if (geo && w && (fresh || key !== sent)) { sent = key; remote(fresh ? paintGeometry() : null, pw, ph, canvas); }
+      return;
+    }
+    if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }
+    if (geo && w) paintNow();
+  }
+  function startLive() {
+    if (painter) painter.setGeometry(paintGeometry());
+    Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
+    canvas.setAttribute('aria-hidden', 'true');
+    svg.style.position = 'relative';  // painted above the (positioned) canvas
+    if (!observed && typeof ResizeObserver === 'function') {
+      observed = true;
+      new ResizeObserver((entries) => {
+        const r = entries[entries.length - 1].contentRect;
+        fitCanvas(r.width, r.height);
+      }).observe(svg);
+    }
+    const r = svg.getBoundingClientRect();
+    fitCanvas(r.width, r.height, true);
+  }
+
+  // An SVG copy that shows what the canvas shows (the export: attributes and data: URL images).
+  function materialize(copy) {
+    if (!live || !geo) return copy;
+    const bg = copy.querySelector(':scope > rect');  // the background, the SVG's first rect
+    if (bg) bg.setAttribute('fill', '#ffffff');
+    for (const p of copy.querySelectorAll('path.link')) {
+      const t = { kind: 'weight', block: +p.dataset.block, from: +p.dataset.from, to: +p.dataset.to };
+      if (!weights[t.block]) { p.setAttribute('stroke', '#c8cacc'); p.setAttribute('stroke-width', '1'); } else setLink(p, linkKey(valueOf(t)));
+    }
+    const imgs = [];
+    for (const n of copy.querySelectorAll('.node:not(.off)')) {
+      const c = +n.dataset.layer + 1, u = +n.dataset.unit;
+      const r = n.querySelector('rect');
+      r.setAttribute('fill', NODE_FILL);
+      const img = document.createElementNS(NS, 'image');
+      for (const k of ['x', 'y', 'width', 'height']) img.setAttribute(k, r.getAttribute(k));
+      img.setAttribute('preserveAspectRatio', 'none');
+      r.after(img);
+      (imgs[c] ||= [])[u] = img;
+      const b = n.querySelector('.bias');
+      if (b) {
+        const v = valueOf({ kind: 'bias', layer: c - 1, unit: u });
+        b.setAttribute('fill', biases[c - 1] ? biasFill(biasKey(v), v) : '#e8eaeb');
+      }
+    }
+    if (lastThumbs) setThumbs(imgs.map((x) => x || []), lastThumbs);
+    return copy;
   }
 
   // What the pointer is over, in API terms.
@@ -326,12 +419,24 @@ export function createDiagram(svg, handlers = {}) {
     }
   }
 
-  return { render, update, valueOf, describe, setInputImage, get geometry() { return geo; } };
+  function setCanvas(c) {
+    canvas.replaceWith(c);
+    canvas = c;
+    sent = '';
+    if (geo) startLive();
+  }
+
+  if (live) liveDiagrams.set(svg, materialize);
+  return { render, update, valueOf, describe, setInputImage, setCanvas, get geometry() { return geo; } };
 }
+const liveDiagrams = new WeakMap();  // svg → materialize(copy), for svgToString
 
 // The drawing as a standalone SVG file; names from a CSV may hold any character (escape.js).
 export function svgToString(svg) {
   const copy = svg.cloneNode(true);
   copy.setAttribute('xmlns', NS);
+  copy.style.removeProperty('position');
+  if (!copy.getAttribute('style')) copy.removeAttribute('style');
+  if (liveDiagrams.has(svg)) liveDiagrams.get(svg)(copy);
   return xmlDocument(copy);
 }

@@ -82,6 +82,8 @@ export function onFrame(m) {
     if (!m.map) m.map = prev.map;
     if (!m.neurons) { m.neurons = prev.neurons; m.inputs = prev.inputs; }
   }
+  // the worker that paints the diagram sends every weight only now and then (session.js)
+  if (prev && !m.weights) { m.weights = prev.weights; m.biases = prev.biases; }
   app.frame = m;
   if (!app.drawScheduled) {
     app.drawScheduled = true;
@@ -138,15 +140,13 @@ function drawFrame(now) {
   send('drawn');
 }
 
-const THUMB_GAP_MS = 200;
-
+// The diagram's links, biases and thumbnails are painted on its canvas (by the worker where the
+// browser allows, else here: diagram-paint.js), so they follow every frame; the values are kept
+// for the hover text, the weight editor and the SVG export.
 function drawDiagram(m, full = false) {
   const neurons = m.neurons;
-  // thumbnails are redrawn only when the worker sent new maps, and while training at most every
-  // THUMB_GAP_MS (each is a data: URL; at 60 frames/s they were ~6 % of the page's time, issue 14)
-  const now = performance.now();
-  const fresh = full || (neurons !== app.drawnNeurons && (!app.playing || !(now - app.thumbsAt < THUMB_GAP_MS)));
-  if (fresh) { app.drawnNeurons = neurons; app.thumbsAt = now; }
+  const fresh = full || neurons !== app.drawnNeurons;
+  if (fresh) app.drawnNeurons = neurons;
   const names = app.net && !app.net.raw && !app.net.image ? featureNames(app.state) : [];
   app.diagram.update({
     weights: m.weights,

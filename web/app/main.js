@@ -6,6 +6,7 @@
 import { defaults, parseHash, toHash, quote, useCore } from './state.js';
 import { createNNPlay } from '../lib/nnplay.mjs';
 import { createDiagram } from './diagram.js';
+import { workerPainting } from './worker-paint.js';
 import { createHeatmap } from './heatmap.js';
 import { createLossChart } from './chart.js';
 import { fmtBytes, fmtInt } from './format.js';
@@ -166,7 +167,9 @@ function main(nn) {
     hover: (t) => { app.hoverTarget = t; showHover(); },
     select: selectTarget,
     feature: (t) => applyPatch({ [t.key]: !t.on }),  // TF Playground's click on an input
-  });
+  // links, biases and neuron maps painted on a canvas under the SVG, by the worker where the
+  // browser lets it (issue 14: web/app/diagram-paint.js, worker-paint.js)
+  }, { canvas: $('diagram-paint'), remote: workerPainting(() => app.session) });
   // a hovered or focused neuron (inputs too) shows its map in the large heatmap
   const svg = $('diagram');
   const nodeOf = (el) => {

@@ -22,6 +22,10 @@ export const COMMANDS = Object.freeze({
   step: ['seq'],
   reset: [],                      // a new network from the same settings
   drawn: [],                      // the page drew the last frame; the worker may send the next
+  diagramPaint: ['canvas', 'geometry', 'width', 'height'],  // the diagram's paint layer: an
+                                  //   OffscreenCanvas (first time), the painter's geometry and pixel size
+                                  //   (web/app/diagram-paint.js); the session paints links, biases and
+                                  //   neuron maps there and frames then carry weights and maps less often
   view: ['neuron'],               // {column, unit} (column ≥ 1) or null: the neuron the page shows in
                                   //   its large map; frames then carry its map at the map's resolution
   edit: ['target', 'value'],      // target {kind:'weight', block, from, to} | {kind:'bias', layer, unit}

@@ -9,6 +9,8 @@ import {
 } from './state.js';
 import { jsonText } from './escape.js';
 import { shownUnits } from './diagram.js';
+import { createDiagramPainter } from './diagram-paint.js';
+import { thumbsFor } from './thumbs.js';
 import { isImageDataset } from './state.js';
 import { needImages, buildImageData, imageInfo, imageFrame, trainImages, imageProgress } from './session-images.js';
 
@@ -17,6 +19,10 @@ const THUMB_RES = 20;    // neuron thumbnails
 const MAX_CHUNK_MS = 12; // 'max' speed: train this long between looks at the message queue
 const IMAGE_FRAME_MS = 150;  // image sets: at most this often a frame (weights, metrics) to the page
 const MAP_SHARE = 0.25;
+// With the diagram painted here (diagramPaint), frames carry every weight and the neurons' maps
+// only this often while training (for the hover text, the weight editor, the SVG export), not
+// every frame (issue 14: send what is drawn).
+const VALUES_GAP_MS = 250;
 
 function errorText(e) {
   if (e && typeof e.message === 'string') return e.message;
@@ -56,6 +62,8 @@ export class Session {
     // maps less often so that they take at most MAP_SHARE of the time while training.
     this.mapCost = { map: 0, thumbs: 0, lastMap: -Infinity, lastThumbs: -Infinity };
     this.viewNeuron = null;  // {column, unit}: the neuron the page shows in its large map
+    this.paint = null;       // {canvas, painter}: the page's diagram paint layer, painted here
+    this.valuesAt = -Infinity;  // when a frame last carried every weight
     this.chan = new MessageChannel();
     this.chan.port1.onmessage = () => this.loop();
   }
@@ -312,16 +320,45 @@ export class Session {
     else this.sendFrame(true);
   }
 
+  // The page's diagram paint layer (web/app/diagram-paint.js): canvas (an OffscreenCanvas, the
+  // first time), the painter's geometry (when the drawing changed) and its size in pixels.
+  diagramPaint(canvas, geometry, width, height) {
+    if (!this.paint) this.paint = { canvas: null, painter: createDiagramPainter() };
+    const p = this.paint;
+    if (canvas) p.canvas = canvas;
+    if (!p.canvas) return;
+    if (Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && width <= 8192 && height <= 8192 &&
+      (p.canvas.width !== width || p.canvas.height !== height)) {
+      p.canvas.width = width;  // clears it: painted again below
+      p.canvas.height = height;
+    }
+    if (geometry) {
+      p.painter.setGeometry(geometry);
+      this.mapCost.lastThumbs = -Infinity;  // the next frame brings the neurons' maps
+    }
+    if (this.net && (geometry || !this.playing)) this.sendFrame(true);
+    else this.paintDiagram();
+  }
+
+  paintDiagram(values) {
+    const p = this.paint;
+    if (!p || !p.canvas || !p.painter.geometry) return;
+    if (values && !p.painter.update(values)) return;  // nothing drawn changed
+    p.painter.paint(p.canvas.getContext('2d'), p.canvas.width / p.painter.geometry.width);
+  }
+
   sendFrame(force) {
     if (!this.net) return;
     const t0 = performance.now();
     const net = this.net;
     const transfer = [];
+    const painting = !!(this.paint && this.paint.canvas);
+    // every weight to the page: when it paints the diagram itself, else now and then
+    const values = !painting || this.images || force || !this.playing || t0 - this.valuesAt >= VALUES_GAP_MS;
     const weights = [], biases = [];
     for (let b = 0; b < net.layers.length; b++) {
-      const w = net.getWeights(b), bi = net.getBiases(b);
-      weights.push(w); biases.push(bi);
-      transfer.push(w.buffer, bi.buffer);
+      weights.push(net.getWeights(b));
+      biases.push(net.getBiases(b));
     }
     let map = null, neurons = null, inputs = null, quant = null;
     const c = this.mapCost;
@@ -340,8 +377,6 @@ export class Session {
         const g = net.evaluateGrid({ resolution: THUMB_RES, neurons: true });
         neurons = g.neurons.map((layer) => layer.slice(0, shownUnits(layer.length)));
         inputs = g.inputs.slice(0, shownUnits(g.inputs.length)).map((m) => m.slice());  // the core's features (pmath)
-        for (const m of inputs) transfer.push(m.buffer);
-        for (const layer of neurons) for (const m of layer) transfer.push(m.buffer);
         c.lastThumbs = performance.now();
         c.thumbs = 0.7 * c.thumbs + 0.3 * (c.lastThumbs - t);
       }
@@ -355,16 +390,26 @@ export class Session {
           if (qm) transfer.push(qm.values.buffer);
         } finally { q.delete(); }
       }
+      if (painting) {
+        const features = this.rawCsv || this.images ? [] : this.features();
+        this.paintDiagram({ weights, biases, thumbs: neurons && thumbsFor({ neurons, inputs }, features, net.layers) });
+      }
     } catch (e) {
       this.fail(errorText(e), 'drawing');
     }
     // image sets: the weight images, drawn here (session-images.js)
     const img = this.images ? imageFrame(this, weights[0], force) : null;
     if (img) transfer.push(...img.transfer);
+    if (values) {
+      this.valuesAt = t0;
+      for (const a of [...weights, ...biases]) transfer.push(a.buffer);
+      if (neurons) for (const m of [...inputs, ...neurons.flat()]) transfer.push(m.buffer);
+    }
     const h = this.takeHistory();
     transfer.push(h.train.buffer, h.test.buffer);
     this.waitingForPage = true;
-    this.post({ type: 'frame', ...this.metrics(), history: h, weights, biases, map, neurons, inputs, quant,
+    this.post({ type: 'frame', ...this.metrics(), history: h, map, quant,
+      ...(values ? { weights, biases, neurons, inputs } : { weights: null, biases: null, neurons: null, inputs: null }),
       ...(img && img.extra), frameMs: performance.now() - t0, force: !!force, raw: this.rawCsv || this.images }, transfer);
   }
 
@@ -563,6 +608,7 @@ export class Session {
     if (this.net) this.net.delete();
     if (this.data) this.data.delete();
     this.net = this.data = this.custom = null;
+    this.paint = null;
     this.chan.port1.onmessage = null;
     this.chan.port1.close();
     this.chan.port2.close();

@@ -59,8 +59,8 @@ export function createWorkerClient(factory) {
     worker.onmessageerror = () => fail('a message from the training worker could not be read');
   }
 
-  function post(msg) {
-    try { worker.postMessage(msg); } catch (e) {
+  function post(msg, transfer = []) {
+    try { worker.postMessage(msg, transfer); } catch (e) {
       // e.g. a DataCloneError: a programming error on this side, reported, never silent
       const on = msg.sid !== undefined && sessions.get(msg.sid);
       const message = `${msg.type}: the message could not be sent to the worker (${e && e.message ? e.message : e})`;
@@ -100,9 +100,10 @@ export function createWorkerClient(factory) {
       return {
         sid,
         get open() { return sessions.has(sid); },
-        send(type, args = {}) {
+        // transfer: objects handed over, not copied (e.g. a canvas's OffscreenCanvas)
+        send(type, args = {}, transfer = []) {
           if (!isCommand(type) || type === 'open' || type === 'close') throw new Error(`unknown session command ${type}`);
-          if (worker && !fatal && sessions.has(sid)) post({ ...args, sid, type });
+          if (worker && !fatal && sessions.has(sid)) post({ ...args, sid, type }, transfer);
         },
         close() {
           if (!sessions.has(sid)) return;

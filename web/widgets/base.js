@@ -51,7 +51,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .msg.note { background: var(--nn-panel, var(--_panel)); color: var(--nn-fg, var(--_fg)); }
 svg { display: block; max-width: 100%; height: auto; overflow: visible; visibility: visible; }
 canvas { display: block; visibility: visible; }
-.diagram-box { display: block; width: 100%; overflow: hidden; background: #ffffff; border-radius: 6px;
+.diagram-box { display: block; position: relative; width: 100%; overflow: hidden; background: #ffffff; border-radius: 6px;
   filter: var(--nn-diagram-filter, var(--_diagram-filter)); }
 .diagram-box svg { width: 100%; }
 .compact .diagram-box { max-width: 460px; margin: 4px auto 8px; }

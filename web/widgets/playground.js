@@ -7,6 +7,7 @@
 import { createHeatmap } from '../app/heatmap.js';
 import { createLossChart } from '../app/chart.js';
 import { createDiagram } from '../app/diagram.js';
+import { workerPainting, wasHanded } from '../app/worker-paint.js';
 import { fmtInt, fmtNum, fmtPct } from '../app/format.js';
 import { parseBool, parseEnum, parseLayers, parseList, parseNumber } from './attrs.js';
 import { NNElement, SVG_NS, cancelDraw, h, hold, queueDraw, thumbsDue, tidyDiagramLabels, unhold } from './base.js';
@@ -60,7 +61,9 @@ export class NNPlayground extends NNElement {
     this.svg = document.createElementNS(SVG_NS, 'svg');
     this.svg.setAttribute('part', 'diagram');
     this.svg.setAttribute('role', 'img');
-    this.diagram = createDiagram(this.svg);
+    // links, biases and neuron maps painted on a canvas under the SVG (issue 14, diagram-paint.js)
+    this.diagramCanvas = h('canvas', { class: 'diagram-paint' });
+    this.diagram = createDiagram(this.svg, {}, { canvas: this.diagramCanvas, remote: workerPainting(() => this.session) });
     this.chartCanvas = h('canvas', { class: 'chart', part: 'chart', role: 'img', 'aria-label': 'training and test loss over epochs' });
     this.chart = createLossChart(this.chartCanvas, { width: MAP_SIZE, height: 44, axes: false });
     this.stats = h('div', { class: 'stats num', part: 'stats', 'aria-live': 'off' });
@@ -68,7 +71,7 @@ export class NNPlayground extends NNElement {
       this.bar,
       h('div', { class: 'pg-main' },
         h('div', { class: 'pg-left' }, this.mapCanvas, this.chartCanvas),
-        h('div', { class: 'diagram-box pg-diagram' }, this.svg)),
+        h('div', { class: 'diagram-box pg-diagram' }, this.diagramCanvas, this.svg)),
       this.stats);
     this.heatmap.draw(null, null, {});
     this.chart.draw();
@@ -86,6 +89,11 @@ export class NNPlayground extends NNElement {
     this.dataset.workerPlaying = 'false';
     training.delete(this);
     cancelDraw(this);
+    // the paint layer's control went to the closed session: the next session gets a fresh canvas
+    if (this.diagramCanvas && wasHanded(this.diagramCanvas)) {
+      this.diagramCanvas = h('canvas', { class: 'diagram-paint' });
+      this.diagram.setCanvas(this.diagramCanvas);
+    }
   }
 
   parse() {
@@ -267,7 +275,11 @@ export class NNPlayground extends NNElement {
         if (m.run !== undefined && m.run !== this.run) { this.chart.reset(); this.run = m.run; }
         if (m.history && m.history.train.length) this.chart.push(m.history.train, m.history.test);
         const prev = this.lastFrame;
-        if (prev) { if (!m.map) m.map = prev.map; if (!m.neurons) { m.neurons = prev.neurons; m.inputs = prev.inputs; } }
+        if (prev) {
+          if (!m.map) m.map = prev.map;
+          if (!m.neurons) { m.neurons = prev.neurons; m.inputs = prev.inputs; }
+          if (!m.weights) { m.weights = prev.weights; m.biases = prev.biases; }  // sent now and then (session.js)
+        }
         this.lastFrame = m;
         this.epoch = m.epoch;
         this.dirty = true;
@@ -311,9 +323,10 @@ export class NNPlayground extends NNElement {
     this.dirty = false;
     this.heatmap.draw(f ? f.map : null, this.points, { mode: 'signed', showTest: false });
     if (f && this.netInfo) {
-      // Repainting the SVG is the costliest part of a frame (measured: ten widgets at 16.7 ms
-      // per frame without diagram updates, 50 ms with): links follow the weights at a pace
-      // that shrinks as more widgets train on screen; the map and the loss stay per frame.
+      // The worker paints the links, biases and maps on the diagram's canvas (worker-paint.js);
+      // here the values are only kept (hover, export). Where it cannot, the page paints them
+      // (diagram-paint.js) at a pace that shrinks as more widgets train on screen; the map and
+      // the loss stay per frame.
       const now = performance.now();
       const gap = Math.max(LINK_GAP_MS, LINK_GAP_MS * 0.4 * training.size);
       if (this.lastThumbs === 0 || !this.sentPlay || now - (this.lastLinks || 0) >= gap) {
