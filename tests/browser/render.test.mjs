@@ -117,8 +117,12 @@ test('while training the diagram\'s SVG stays still and its canvas shows the lin
   await page.waitForTimeout(500);
   assert.ok(await epoch() > e0 + 5, 'still training');
   assert.equal(await svg(), before, 'the SVG did not change while training');
-  // the links between the input and hidden columns are painted in the weights' colours
+  // the links between the input and hidden columns are painted in the weights' colours, by the
+  // worker (the page cannot take a 2-D context of a canvas whose control it handed over)
   assert.ok(await coloursIn(page.locator('#diagram [data-part="links"]')) > 30, 'links painted in many colours');
+  assert.equal(await page.evaluate(() => {
+    try { document.getElementById('diagram-paint').getContext('2d'); return 'page'; } catch { return 'worker'; }
+  }), 'worker');
   // hover names a link and its value, as before
   await page.locator('#diagram .link').first().hover();
   assert.match(await page.locator('#hover').textContent(), /^weight x₁ → h1,1 = -?\d/);
@@ -146,4 +150,23 @@ test('while training the diagram\'s SVG stays still and its canvas shows the lin
   assert.match(text, /<svg [^>]*>\s*<rect x="0" y="0" [^>]*fill="#ffffff"/);
   await shot(page, 'render-live-diagram');
   assert.deepEqual(problems, []);
+});
+
+// Where a browser cannot hand a canvas to a worker, the page paints the same canvas itself.
+test('without OffscreenCanvas transfer the page paints the diagram\'s links and maps itself', async () => {
+  const context = await browser.context.browser().newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => { delete HTMLCanvasElement.prototype.transferControlToOffscreen; });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${srv.url}#dataset=xor&networkShape=4&learningRate=0.1`);
+  await waitReady(page);
+  await page.locator('#play').click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 20, null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.getElementById('diagram-paint').getContext('2d') !== null), true, 'the page owns the canvas');
+  assert.ok(await coloursIn(page.locator('#diagram [data-part="links"]')) > 30, 'links painted in many colours');
+  assert.ok(await coloursIn(page.locator('#diagram .node[data-layer="0"][data-unit="0"] rect').first(), 6) > 20, 'a neuron shows its map');
+  await shot(page, 'render-live-diagram-page-painted');
+  assert.deepEqual(problems, []);
+  await context.close();
 });
