@@ -34,5 +34,9 @@ std::vector<float> feature_grid(const GridSpec& spec);
 
 // Throws nn::Error if features.size() != net.inputs() or the spec is out of range.
 GridResult evaluate_grid(const Network& net, const GridSpec& spec);
+// The same into `into`, whose arrays are resized and overwritten: called again with the same
+// spec (a map redrawn while training) it allocates nothing and fills nothing it does not
+// compute. Every value equals the fresh result's bit for bit. A refused spec leaves `into` as it was.
+void evaluate_grid(const Network& net, const GridSpec& spec, GridResult& into);
 
 }  // namespace nn

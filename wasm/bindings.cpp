@@ -359,6 +359,10 @@ struct NetworkHandle {
     std::vector<float> io;
     nn::TrainOptions cached_opts;
     bool has_opts = false;
+    // The last grid with and without neuron maps (the page asks for both every frame, at
+    // different resolutions): evaluate_grid overwrites them in place, so a redrawn map costs
+    // no allocation and no zero fill in wasm memory, only its copy out to JS.
+    nn::GridResult grids[2];
 
     explicit NetworkHandle(nn::Network n) : net(std::move(n)) {}
 
@@ -496,7 +500,8 @@ struct NetworkHandle {
             s.resolution = narrow<int>(get_f64(opts, "resolution"), "grid: resolution");
             s.features = features_of(get_val(opts, "features"));
             s.neurons = get_bool(opts, "neurons");
-            nn::GridResult r = nn::evaluate_grid(net, s);
+            nn::GridResult& r = grids[s.neurons ? 1 : 0];
+            nn::evaluate_grid(net, s, r);
             val o = val::object();
             o.set("resolution", r.resolution);
             o.set("output", f32_copy(r.output));

@@ -151,3 +151,69 @@ TEST_CASE("feature_grid equals evaluate_grid's input maps bit for bit", "[grid]"
     // cell (row 0, col 0) is (−6 + 6/17, 6 − 6/17); sin x1 is pmath's
     CHECK(f[0] == float(-6.0 + 12.0 / 17 * 0.5));
 }
+
+TEST_CASE("feature_grid equals compute_features at every cell, every feature", "[grid]") {
+    // The grid computes features of x1 alone once per column and of x2 alone once per row;
+    // each value must still be compute_features' at that cell centre, bit for bit. An
+    // off-centre range and an odd resolution so no cell centre is a round number.
+    GridSpec s;
+    s.resolution = 37;
+    s.x_min = -2.3;
+    s.x_max = 5.9;
+    s.y_min = -6.1;
+    s.y_max = 1.7;
+    s.features = parse_features("x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2");
+    const size_t k = s.features.size(), cells = 37 * 37;
+    const std::vector<float> f = feature_grid(s);
+    REQUIRE(f.size() == k * cells);
+    const double dx = (5.9 - -2.3) / 37, dy = (1.7 - -6.1) / 37;
+    size_t mismatches = 0;
+    std::vector<float> v(k);
+    for (size_t c = 0; c < cells; ++c) {
+        compute_features(s.features, -2.3 + (double(c % 37) + 0.5) * dx, 1.7 - (double(c / 37) + 0.5) * dy, v.data());
+        for (size_t j = 0; j < k; ++j) mismatches += std::memcmp(&f[j * cells + c], &v[j], sizeof(float)) != 0;
+    }
+    CHECK(mismatches == 0);
+}
+
+TEST_CASE("evaluate_grid into a used result equals a fresh one and reuses its memory", "[grid]") {
+    Architecture a;
+    a.inputs = 3;
+    a.layers = {{6, Activation::tanh, true}, {4, Activation::relu, true}, {2, Activation::sigmoid, true}};
+    Network net(a, Loss::bce, Init::glorot_uniform, 9);
+    Architecture wide = a;
+    wide.layers[0].units = 40;
+    Network other(wide, Loss::bce, Init::glorot_uniform, 3);
+    GridSpec s;
+    s.resolution = 33;  // 1,089 cells: two chunks
+    s.features = parse_features("x1,x2,sinx1");
+    const GridResult fresh = evaluate_grid(net, s);
+    GridSpec small = s;
+    small.resolution = 5;
+    GridResult r;
+    evaluate_grid(other, s, r);      // a wider network first: arrays to shrink
+    evaluate_grid(net, small, r);    // then a smaller grid
+    s.neurons = false;
+    evaluate_grid(net, s, r);        // then no neuron maps
+    s.neurons = true;
+    evaluate_grid(net, s, r);
+    CHECK(r.resolution == 33);
+    CHECK(r.output == fresh.output);
+    CHECK(r.outputs == fresh.outputs);
+    CHECK(r.inputs == fresh.inputs);
+    CHECK(r.neurons == fresh.neurons);
+    // Again with the same spec: every array keeps its memory (nothing allocated or filled first).
+    const float* out = r.output.data();
+    const float* in = r.inputs.data();
+    const float* l0 = r.neurons[0].data();
+    evaluate_grid(net, s, r);
+    CHECK(r.output.data() == out);
+    CHECK(r.inputs.data() == in);
+    CHECK(r.neurons[0].data() == l0);
+    CHECK(r.neurons == fresh.neurons);
+    // A refused spec leaves the result as it was.
+    GridSpec bad = s;
+    bad.features = parse_features("x1,x2");
+    REQUIRE_THROWS_WITH(evaluate_grid(net, bad, r), "grid: 2 features for a network with 3 inputs");
+    CHECK(r.output == fresh.output);
+}

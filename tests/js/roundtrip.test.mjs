@@ -103,6 +103,31 @@ test('evaluateGrid: the output map and every neuron map', () => {
   net.delete();
 });
 
+test('evaluateGrid called again: earlier results are owned copies, every cell equals predict', () => {
+  // The core refills the same wasm buffers on every call (no allocation while a map is
+  // redrawn); what JS got before must not change, and each call must be exact.
+  const net = new nn.Network({ ...spec, layers: [{ units: 7, activation: 'tanh' }, { units: 4, activation: 'relu' }, { units: 1, activation: 'tanh' }], loss: 'half_mse' });
+  const o = { resolution: 9, features: ['x1', 'x2'] };
+  const first = net.evaluateGrid(o);
+  const kept = { output: first.output.slice(), inputs: first.inputs.map((m) => m.slice()), l0: first.neurons[0].map((m) => m.slice()) };
+  net.evaluateGrid({ ...o, neurons: false });
+  const w = net.getWeights(0);
+  net.setWeights(0, w.map((v) => -2 * v));
+  const second = net.evaluateGrid(o);
+  assert.deepEqual(first.output, kept.output);
+  assert.deepEqual(first.inputs, kept.inputs);
+  assert.deepEqual(first.neurons[0], kept.l0);
+  assert.notDeepEqual(second.output, first.output);
+  // Cell (row r, column c) is (x1, x2) = (-6 + (c + 0.5)·12/9, 6 - (r + 0.5)·12/9), as float32.
+  const xs = new Float32Array(81 * 2);
+  for (let c = 0; c < 81; c++) { xs[2 * c] = -6 + ((c % 9) + 0.5) * 12 / 9; xs[2 * c + 1] = 6 - (Math.floor(c / 9) + 0.5) * 12 / 9; }
+  const want = net.predict(xs);
+  assert.deepEqual(second.output, want);
+  assert.deepEqual(net.evaluateGrid({ ...o, neurons: false }).output, want);
+  assert.deepEqual(second.inputs[0], Float32Array.from({ length: 81 }, (_, c) => xs[2 * c]));
+  net.delete();
+});
+
 test('quantized copies: fp32 equal, fp16 and int8 close, the original untouched', () => {
   const net = new nn.Network({ inputs: 2, layers: [{ units: 16 }, { units: 1 }], seed: 3 });
   const w = net.getWeights(0);
