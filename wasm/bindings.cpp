@@ -359,10 +359,32 @@ struct NetworkHandle {
     std::vector<float> io;
     nn::TrainOptions cached_opts;
     bool has_opts = false;
-    // The last grid with and without neuron maps (the page asks for both every frame, at
-    // different resolutions): evaluate_grid overwrites them in place, so a redrawn map costs
-    // no allocation and no zero fill in wasm memory, only its copy out to JS.
-    nn::GridResult grids[2];
+    // The last grids by (neuron maps or not, resolution), newest first: evaluate_grid
+    // overwrites one in place, so a redrawn map costs no allocation and no zero fill in wasm
+    // memory, only its copy out to JS. The page asks for up to three kinds every frame (the
+    // map, the thumbnails at 20, a hovered neuron's map at 100): growing one kind's arrays
+    // into another's would fill them with zeros first.
+    struct KeptGrid {
+        bool neurons;
+        int resolution;
+        nn::GridResult r;
+    };
+    std::vector<KeptGrid> grids;
+    const nn::GridResult& grid(const nn::GridSpec& s) {
+        auto it = std::find_if(grids.begin(), grids.end(), [&](const KeptGrid& g) {
+            return g.neurons == s.neurons && g.resolution == s.resolution;
+        });
+        if (it != grids.end()) {
+            std::rotate(grids.begin(), it, it + 1);
+            nn::evaluate_grid(net, s, grids.front().r);
+        } else {
+            // Kept only once computed: a refused spec keeps nothing.
+            KeptGrid g{s.neurons, s.resolution, nn::evaluate_grid(net, s)};
+            if (grids.size() == 3) grids.pop_back();
+            grids.insert(grids.begin(), std::move(g));
+        }
+        return grids.front().r;
+    }
 
     explicit NetworkHandle(nn::Network n) : net(std::move(n)) {}
 
@@ -500,8 +522,7 @@ struct NetworkHandle {
             s.resolution = narrow<int>(get_f64(opts, "resolution"), "grid: resolution");
             s.features = features_of(get_val(opts, "features"));
             s.neurons = get_bool(opts, "neurons");
-            nn::GridResult& r = grids[s.neurons ? 1 : 0];
-            nn::evaluate_grid(net, s, r);
+            const nn::GridResult& r = grid(s);
             val o = val::object();
             o.set("resolution", r.resolution);
             o.set("output", f32_copy(r.output));
