@@ -326,7 +326,8 @@ if (digits) {
   md.push('Headless Chromium, page defaults (784-256-128-64-10 ReLU, softmax, He uniform, Adam 0.002, batch 128, 80% train).' +
     ' "Choose" = picking Handwritten digits in the Dataset menu with Play pressed at once; "to 95%" = Play on a fresh' +
     ` \`#dataset=digits\` until the test accuracy shows ≥ 95% (limit ${digits.limitS} s); long tasks = main-thread tasks > 50 ms` +
-    ` meanwhile (PerformanceObserver); samples/s of the page (all of trainPart, each epoch's evaluation included / optimiser` +
+    ` meanwhile (PerformanceObserver), with each one's own CPU time and the most CPU any task used (Chromium trace; on a loaded` +
+    ` machine a task waits for a core, so wall time ≫ CPU time); samples/s of the page (all of trainPart, each epoch's evaluation included / optimiser` +
     ` steps only) next to tfjs-wasm training the same network with trainOnBatch in the same browser (${digits.tfjsWindowMs / 1000} s window).` +
     (digits.quick ? ' QUICK: a smoke test, not figures.' : ''), '');
   md.push('| run | load | file B | choose → data ms | → network drawn ms | → first epoch ms | Play → 95% | long tasks (longest ms) | page samples/s (steps only) | tfjs-wasm samples/s | steps / tfjs | spiral 65% / 75% s |');
@@ -335,7 +336,7 @@ if (digits) {
     const c = r.choose, t = r.train;
     md.push(`| ${r.run + 1} | ${r.loadAverage.split(' ')[0]} | ${fnum(c.transferred)} | ${fnum(c.loadedMs)} | ${fnum(c.networkMs)} | ${fnum(c.firstEpochMs)} | ` +
       `${t.reached ? `${fnum(t.reached.seconds, 1)} s (epoch ${t.reached.epoch}, ${t.reached.accuracy}%)` : `not in ${t.limitS} s (epoch ${t.epochs}, ${t.accuracy}%)`} | ` +
-      `${t.longTasks} (${fnum(t.longestMs)}) | ${fnum(t.samplesPerSec)} (${fnum(t.trainSamplesPerSec)}) | ${fnum(r.tfjs.samplesPerSec)} | ` +
+      `${t.longTasks} (${fnum(t.longestMs)})${t.traced ? `; CPU ${t.longTaskCpuMs.join('/') || '–'}, max task CPU ${fnum(t.maxTaskCpuMs, 1)}` : ''} | ${fnum(t.samplesPerSec)} (${fnum(t.trainSamplesPerSec)}) | ${fnum(r.tfjs.samplesPerSec)} | ` +
       `${fnum(t.trainSamplesPerSec / r.tfjs.samplesPerSec, 2)}× | ${fnum(r.spiral.to65, 1)} / ${fnum(r.spiral.to75, 1)} |`);
   }
   md.push('');

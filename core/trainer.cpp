@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <limits>
 #include <string>
+#include <utility>
 #include "error.h"
 
 namespace nn {
@@ -17,32 +18,71 @@ namespace {
 
 constexpr size_t kEvalChunk = 256;
 
-Metrics evaluate_rows(const Network& net, const Dataset& d, const float* targets, size_t begin,
-                      size_t end, Workspace& ws) {
+// Loss/accuracy over `count` rows, fetched a chunk at a time: rows(r, n) gives the inputs and
+// encoded targets of the r-th to (r+n−1)-th rows measured, contiguous. The chunks and the order
+// of the sums are the same whatever the rows are, so a sample gathered here or elsewhere gives
+// the same bits.
+template <class Rows>
+Metrics evaluate_chunks(const Network& net, int classes, size_t count, Workspace& ws, Rows rows) {
     Metrics m;
-    m.samples = int64_t(end - begin);
-    if (end <= begin) {
+    m.samples = int64_t(count);
+    if (count == 0) {
         m.loss = m.accuracy = std::numeric_limits<double>::quiet_NaN();
         return m;
     }
-    const size_t in = net.inputs(), out = net.outputs();
+    const size_t out = net.outputs();
     const Activation act = net.arch().layers.back().activation;
     double loss_sum = 0.0;
     int64_t correct = 0;
     const size_t chunk = net.chunk_rows(kEvalChunk);
-    for (size_t r = begin; r < end; r += chunk) {
-        size_t n = std::min(chunk, end - r);
-        const float* a = net.forward(d.x.data() + r * in, n, ws);
+    for (size_t r = 0; r < count; r += chunk) {
+        size_t n = std::min(chunk, count - r);
+        const std::pair<const float*, const float*> xy = rows(r, n);
+        const float* a = net.forward(xy.first, n, ws);
         const float* z = ws.z.back().data();
-        const float* y = targets + r * out;
+        const float* y = xy.second;
         loss_sum += loss_forward_backward(net.loss(), act, z, a, y, n, out, nullptr) * double(n);
         for (size_t s = 0; s < n; ++s)
             correct += sample_correct(net.loss(), act, a + s * out, y + s * out, out);
     }
     m.loss = loss_sum / double(m.samples);
-    m.accuracy = d.classes == 0 ? std::numeric_limits<double>::quiet_NaN()
-                                : double(correct) / double(m.samples);
+    m.accuracy = classes == 0 ? std::numeric_limits<double>::quiet_NaN()
+                              : double(correct) / double(m.samples);
     return m;
+}
+
+// Rows [begin, end) of d.
+Metrics evaluate_rows(const Network& net, const Dataset& d, const float* targets, size_t begin,
+                      size_t end, Workspace& ws) {
+    const size_t in = net.inputs(), out = net.outputs();
+    return evaluate_chunks(net, d.classes, end > begin ? end - begin : 0, ws, [&](size_t r, size_t) {
+        return std::make_pair(d.x.data() + (begin + r) * in, targets + (begin + r) * out);
+    });
+}
+
+// The listed rows of d, copied a chunk at a time into gx/gy.
+Metrics evaluate_listed(const Network& net, const Dataset& d, const float* targets,
+                        const std::vector<uint32_t>& rows, Workspace& ws, std::vector<float>& gx,
+                        std::vector<float>& gy) {
+    const size_t in = net.inputs(), out = net.outputs();
+    return evaluate_chunks(net, d.classes, rows.size(), ws, [&](size_t r, size_t n) {
+        gx.resize(n * in);
+        gy.resize(n * out);
+        for (size_t s = 0; s < n; ++s) {
+            const size_t row = rows[r + s];
+            std::copy_n(d.x.data() + row * in, in, gx.data() + s * in);
+            std::copy_n(targets + row * out, out, gy.data() + s * out);
+        }
+        return std::make_pair(static_cast<const float*>(gx.data()), static_cast<const float*>(gy.data()));
+    });
+}
+
+// Training metrics by the rule of trainer.h (train_metric_rows).
+Metrics evaluate_train(const Network& net, const Dataset& d, const float* targets,
+                       const std::vector<uint32_t>& rows, Workspace& ws, std::vector<float>& gx,
+                       std::vector<float>& gy) {
+    return rows.empty() ? evaluate_rows(net, d, targets, 0, d.n_train, ws)
+                        : evaluate_listed(net, d, targets, rows, ws, gx, gy);
 }
 
 void check_batch_size(int64_t b) {
@@ -75,6 +115,29 @@ Metrics evaluate(const Network& net, const Dataset& d, size_t begin, size_t end)
     return evaluate_rows(net, d, t.data(), begin, end, ws);
 }
 
+std::vector<uint32_t> train_metric_rows(size_t n_train) {
+    std::vector<uint32_t> rows;
+    if (n_train <= kTrainMetricRows) return rows;
+    rows.resize(kTrainMetricRows);
+    // i · n_train / k in 64 bits: n_train < 2^32 rows (order_ is uint32), k = 2,000
+    for (size_t i = 0; i < kTrainMetricRows; ++i)
+        rows[i] = uint32_t(uint64_t(i) * uint64_t(n_train) / kTrainMetricRows);
+    return rows;
+}
+
+SplitMetrics evaluate_split(const Network& net, const Dataset& d) {
+    if (d.inputs != net.inputs())
+        throw Error("dataset has " + std::to_string(d.inputs) + " inputs but the network expects " +
+                    std::to_string(net.inputs()));
+    std::vector<float> t = encode_targets(d, net.loss(), net.outputs());
+    Workspace ws;
+    std::vector<float> gx, gy;
+    SplitMetrics r;
+    r.train = evaluate_train(net, d, t.data(), train_metric_rows(d.n_train), ws, gx, gy);
+    r.test = evaluate_rows(net, d, t.data(), d.n_train, d.n, ws);
+    return r;
+}
+
 Trainer::Trainer(Network& net, const Dataset& data, const TrainOptions& opt)
     : Trainer(net, opt, &data) {}
 
@@ -94,6 +157,7 @@ Trainer::Trainer(Network& net, const TrainOptions& opt, const Dataset* data)
         order_.resize(data->n_train);
         recent_loss_.reserve(StallRule{}.window + 1);  // allocated once: epochs allocate nothing
         for (size_t i = 0; i < order_.size(); ++i) order_[i] = uint32_t(i);
+        metric_rows_ = train_metric_rows(data->n_train);
     }
     std::vector<size_t> sizes;
     for (size_t l = 0; l < net.num_layers(); ++l) {
@@ -212,7 +276,7 @@ EpochReport Trainer::finish_epoch() {
     for (size_t l = 0; l < net_.num_layers() && finite; ++l)
         finite = all_finite(net_.weights(l)) && all_finite(net_.biases(l));
     if (finite) {
-        rep.train = evaluate_rows(net_, data, targets_.data(), 0, data.n_train, ws_);
+        rep.train = evaluate_train(net_, data, targets_.data(), metric_rows_, ws_, gather_x_, gather_y_);
         rep.test = evaluate_rows(net_, data, targets_.data(), data.n_train, data.n, ws_);
         finite = std::isfinite(rep.train.loss) &&
                  (rep.test.samples == 0 || std::isfinite(rep.test.loss));
@@ -227,7 +291,7 @@ EpochReport Trainer::finish_epoch() {
         rep.diverged = true;
         rep.message = "diverged at epoch " + std::to_string(epoch_) +
                       "; lower the learning rate (now " + lr + ")";
-        rep.train = evaluate_rows(net_, data, targets_.data(), 0, data.n_train, ws_);
+        rep.train = evaluate_train(net_, data, targets_.data(), metric_rows_, ws_, gather_x_, gather_y_);
         rep.test = evaluate_rows(net_, data, targets_.data(), data.n_train, data.n, ws_);
     } else if (data.classes >= 2 && !stall_said_) {
         const StallRule rule;

@@ -702,8 +702,10 @@ struct NetworkHandle {
         return guard([&] {
             const nn::Dataset& ds = *d.data;
             val o = val::object();
-            o.set("train", metrics_val(nn::evaluate(net, ds, 0, ds.n_train)));
-            o.set("test", metrics_val(nn::evaluate(net, ds, ds.n_train, ds.n)));
+            // the epoch reports' rule (core/trainer.h kTrainMetricRows): the same figures
+            const nn::SplitMetrics m = nn::evaluate_split(net, ds);
+            o.set("train", metrics_val(m.train));
+            o.set("test", metrics_val(m.test));
             return o;
         });
     }

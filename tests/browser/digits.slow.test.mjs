@@ -1,12 +1,13 @@
-// Handwritten digits in the page (issue 15), as a newcomer meets them: open the link
-// #dataset=digits, see the 784-256-128-64-10 network and its arithmetic, press Play, watch the
+// Handwritten digits in the page (issue 15), as a newcomer meets them: open the page, pick
+// "Handwritten digits" in the Dataset menu, see the 784-256-128-64-10 network and its arithmetic
+// (the link #dataset=digits is tested by fashion.test and bench/digits.mjs), press Play, watch the
 // test accuracy pass 95%, draw a 7 with the mouse and see it recognised, see the first-layer
 // weight images. Slow (it trains for tens of seconds): only `npm run test:all` runs it.
 // Speed is not asserted here (bench/digits.mjs measures it); the time limits are generous so a
 // busy machine does not fail it. Screenshots: test-output/browser/digits-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, shot } from './harness.mjs';
+import { startServer, launch, openPage, shot, waitReady } from './harness.mjs';
 
 const srv = await startServer();
 const browser = await launch();
@@ -29,7 +30,11 @@ async function stroke(page, points) {
 }
 
 test('digits: pick, train past 95%, draw a 7, see the weight images', { timeout: 240000 }, async () => {
-  const { page, problems } = await openPage(browser.context, `${srv.url}#dataset=digits`);
+  // a newcomer opens the page (npm start serves it) and picks the digits in the Dataset menu
+  const { page, problems } = await openPage(browser.context, srv.url);
+  await waitReady(page);
+  await page.selectOption('#dataset', 'digits');
+  assert.match(await page.textContent('#dataset option:checked'), /^Handwritten digits/);
   // the data is fetched only because the dataset was chosen; the status says how much came over
   await page.waitForFunction(() => document.getElementById('digits-status').dataset.transferred, null, { timeout: 30000 });
   const transferred = Number(await page.getAttribute('#digits-status', 'data-transferred'));
@@ -43,6 +48,18 @@ test('digits: pick, train past 95%, draw a 7, see the weight images', { timeout:
   // nothing drawn: no prediction
   assert.equal(await page.textContent('#digit-verdict'), 'draw a digit');
   await shot(page, 'digits-start');
+
+  // the weight images of the untrained network (a checksum of the canvas), to compare after training
+  const gridSum = () => page.evaluate(() => {
+    const c = document.getElementById('weight-grid');
+    if (!c.width) return null;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i++) h = (h * 31 + d[i]) >>> 0;
+    return h;
+  });
+  await page.waitForFunction(() => document.getElementById('weight-grid').width === 463, null, { timeout: 30000 });
+  const untrained = await gridSum();
 
   // Play until the test accuracy passes 95% (per epoch; 8,000 training, 2,000 test images)
   await page.click('#play');
@@ -77,6 +94,7 @@ test('digits: pick, train past 95%, draw a 7, see the weight images', { timeout:
     return { w: c.width, h: c.height, colours: colours.size };
   });
   assert.deepEqual([grid.w, grid.h], [16 * 29 - 1, 16 * 29 - 1]);
+  assert.notEqual(await gridSum(), untrained, 'the weight images show the trained weights, not the start');
   assert.ok(grid.colours > 50, `weight images have ${grid.colours} colours`);
   const box = await page.locator('#weight-grid').boundingBox();
   await page.mouse.move(box.x + box.width * 0.5 + 2, box.y + box.height * 0.5 + 2);

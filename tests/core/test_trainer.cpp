@@ -227,3 +227,75 @@ TEST_CASE("train_batches: an epoch in pieces equals train_epoch bit for bit", "[
     }
     for (size_t l = 0; l < whole.num_layers(); ++l) CHECK(whole.weights(l) == parts.weights(l));
 }
+
+TEST_CASE("training metrics: every row up to 2,000 training rows, else 2,000 spread evenly", "[trainer]") {
+    CHECK(train_metric_rows(0).empty());
+    CHECK(train_metric_rows(kTrainMetricRows).empty());      // 2,000 rows: all of them
+    const std::vector<uint32_t> r1 = train_metric_rows(kTrainMetricRows + 1);
+    REQUIRE(r1.size() == kTrainMetricRows);
+    CHECK(r1.front() == 0);
+    CHECK(r1.back() == 1999);                                // floor(1999 · 2001 / 2000) = 1999
+    const std::vector<uint32_t> r8 = train_metric_rows(8000);  // the page's digits: 8,000 training rows
+    REQUIRE(r8.size() == 2000);
+    for (size_t i = 0; i < r8.size(); ++i) REQUIRE(r8[i] == 4 * i);  // i · 8000 / 2000 = 4i
+    const std::vector<uint32_t> r56 = train_metric_rows(56000);     // Fashion-MNIST's 70,000 at 80%
+    for (size_t i = 1; i < r56.size(); ++i) REQUIRE(r56[i] == r56[i - 1] + 28);
+    CHECK(r56.back() == 55972);
+}
+
+TEST_CASE("training metrics of a big split: the report's are those of the listed rows, and evaluate_split agrees", "[trainer]") {
+    // 3,001 rows of 3 inputs, 4 classes, 90% train → 2,701 training rows (> 2,000), 300 test
+    const size_t n = 3001, in = 3;
+    std::vector<float> x(n * in);
+    std::vector<double> label(n);
+    Rng rng(11);
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t j = 0; j < in; ++j) x[i * in + j] = float(rng.uniform(-1, 1));
+        label[i] = double((x[i * in] > 0) * 2 + (x[i * in + 1] > 0));
+    }
+    Dataset d = make_dataset_raw(x, label, in, 4, 0.9, 5);
+    REQUIRE(d.n_train == 2701);
+    Network net(mlp(in, {8}, Activation::relu, 4, Activation::softmax), Loss::softmax_ce,
+                Init::he_uniform, 3);
+    TrainOptions o;
+    o.batch_size = 32;
+    o.optimizer.kind = OptimizerKind::adam;
+    o.optimizer.lr = 0.01;
+    Trainer t(net, d, o);
+    const EpochReport r = t.train_epoch();
+    CHECK(r.train.samples == 2000);
+    CHECK(r.test.samples == 300);
+    // The same rows copied into a dataset of their own, evaluated whole: the same bits.
+    const std::vector<uint32_t> rows = train_metric_rows(d.n_train);
+    std::vector<float> sx;
+    std::vector<double> sl;
+    for (uint32_t row : rows) {
+        sx.insert(sx.end(), d.x.begin() + row * in, d.x.begin() + (row + 1) * in);
+        sl.push_back(d.label[row]);
+    }
+    Dataset sub = make_dataset_raw(sx, sl, in, 4, 1.0, 1);  // shuffled by its own seed: the sums' order differs
+    const Metrics all = evaluate(net, sub, 0, sub.n);
+    CHECK(all.samples == 2000);
+    CHECK(std::abs(all.loss - r.train.loss) < 1e-12);
+    CHECK(all.accuracy == r.train.accuracy);  // a count of correct rows over 2,000
+    // evaluate_split (the JS evaluate, the page's numbers before training) follows the same rule.
+    const SplitMetrics s = evaluate_split(net, d);
+    CHECK(s.train.loss == r.train.loss);
+    CHECK(s.train.accuracy == r.train.accuracy);
+    CHECK(s.train.samples == 2000);
+    CHECK(s.test.loss == r.test.loss);
+    CHECK(s.test.samples == 300);
+}
+
+TEST_CASE("training metrics of a small split use every training row, as before", "[trainer]") {
+    Dataset d = SpiralRun::data(0);
+    REQUIRE(d.n_train <= kTrainMetricRows);
+    Network net(mlp(4, {8}, Activation::tanh, 1, Activation::tanh), Loss::half_mse, Init::glorot_uniform, 2);
+    TrainOptions o;
+    Trainer t(net, d, o);
+    const EpochReport r = t.train_epoch();
+    const Metrics all = evaluate(net, d, 0, d.n_train);
+    CHECK(r.train.samples == int64_t(d.n_train));
+    CHECK(r.train.loss == all.loss);
+    CHECK(evaluate_split(net, d).train.loss == all.loss);
+}

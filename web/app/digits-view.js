@@ -334,7 +334,9 @@ export function onDigitsFrame(m) {
       : `${fmtInt(app.dataInfo ? app.dataInfo.size : 0)} images from your CSV`;
     $('digits-status').textContent = `${what} · epoch ${fmtInt(m.epoch + 1)}: ` +
       `${Math.round(100 * p.position / p.trainSize)}% of ${fmtInt(p.trainSize)} training images` +
-      (p.samplesPerSec ? ` · ${fmtInt(Math.round(p.samplesPerSec))} samples/s` : '');
+      (p.samplesPerSec ? ` · ${fmtInt(Math.round(p.samplesPerSec))} samples/s` : '') +
+      // the core measures the training loss/accuracy on 2,000 spread rows of a bigger split (docs/training.md)
+      (m.train && m.train.samples < p.trainSize ? ` · training loss and accuracy on ${fmtInt(m.train.samples)} of them` : '');
     $('digits-status').dataset.samplesPerSec = String(p.samplesPerSec || 0);
     $('digits-status').dataset.trainSamplesPerSec = String(p.trainSamplesPerSec || 0);
   }

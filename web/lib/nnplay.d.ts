@@ -66,6 +66,7 @@ export interface TrainOptions {
   epochs?: number;           // trainEpochs only, default 1
   seed?: number | string;    // shuffling, default 1
 }
+/** `samples`: rows measured. Training metrics use every training row up to 2,000, else 2,000 spread evenly (docs/training.md). */
 export interface Metrics { loss: number; accuracy: number | null; samples: number; }
 export interface EpochReport {
   epoch: number; train: Metrics; test: Metrics;
@@ -129,6 +130,7 @@ export interface Network {
    * step's loss; stops after a non-finite loss (the array then ends with it).
    */
   trainSteps(x: Float32Array, y: Float32Array, steps: number, opts?: TrainOptions): Float64Array;
+  /** train: by the epoch reports' rule (all training rows up to 2,000, else 2,000 spread evenly); test: the whole test split */
   evaluate(data: Dataset): { train: Metrics; test: Metrics };
   /** a copy with weights rounded through fp16, int8 or int4 (symmetric, one scale per block; biases stay fp32 for int8/int4) */
   quantized(precision: 'fp32' | 'fp16' | 'int8' | 'int4'): Network;
