@@ -553,6 +553,13 @@ int cmd_train(int argc, char** argv) {
                     os.lr, (long long)to.batch_size, (long long)epochs, (unsigned long long)seed);
         if (trainer.threads() > 1) std::printf(", %d threads", trainer.threads());
         std::printf("\n");
+        // the core's rule for big training splits (core/trainer.h): say so wherever it is shown
+        if (!train_metric_rows(data.n_train).empty())
+            std::printf("train loss and accuracy: a %s-row sample of the %s training rows, spread evenly "
+                        "(test: all %s rows)\n",
+                        format_thousands(int64_t(kTrainMetricRows)).c_str(),
+                        format_thousands(int64_t(data.n_train)).c_str(),
+                        format_thousands(int64_t(data.n - data.n_train)).c_str());
     }
 
     if (cli::g_dry_run) return cli::kExitOk;  // the fuzz target: everything checked, nothing run
@@ -616,7 +623,9 @@ int cmd_train(int argc, char** argv) {
     }
     if (!json) {
         const EpochReport& f = reps.back();
-        std::printf("final (epoch %lld, %.2f s): train loss %.6f", (long long)f.epoch, secs,
+        const bool sampled = f.train.samples < int64_t(data.n_train);
+        std::printf("final (epoch %lld, %.2f s): train%s loss %.6f", (long long)f.epoch, secs,
+                    sampled ? (" (" + format_thousands(f.train.samples) + "-row sample)").c_str() : "",
                     f.train.loss);
         if (data.classes) std::printf(", accuracy %s", percent(f.train.accuracy).c_str());
         if (f.test.samples) {

@@ -92,6 +92,7 @@ test('a CSV of 784 pixel columns: a wrong size is refused by name, 28 × 28 show
   const acc = parseFloat(await page.textContent('#test-acc'));
   console.log(`# CSV images: test accuracy ${acc}% after epoch ${await epochOf(page)} (784-64-10 ReLU, 480 training rows)`);
   assert.ok(acc >= 40, `test accuracy ${acc}%`);
+  assert.equal(await page.textContent('#train-acc-label'), 'Training accuracy', '480 training rows: all of them measured');
   const grid = await page.evaluate(() => { const c = document.getElementById('weight-grid'); return [c.width, c.height]; });
   assert.deepEqual(grid, [8 * 29 - 1, 8 * 29 - 1]);  // 64 first-layer neurons: 8 × 8 tiles of 28 + 1
   await page.waitForFunction(() => document.querySelectorAll('#wrong button').length > 0, null, { timeout: 20000 });

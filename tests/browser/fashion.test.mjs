@@ -51,6 +51,10 @@ test('fashion: #dataset=fashion shows the clothing classes, 784-256-128-64-10, a
   await page.click('#play');
   console.log(`# fashion: test accuracy ${before}% → ${after}% after epoch ${await page.textContent('#epoch')}`);
   assert.ok(after >= 60 && after > before, `test accuracy ${before}% → ${after}%`);
+  // 8,000 training images: the training figures are the core's 2,000-row sample, and the page says so
+  assert.equal(await page.textContent('#train-acc-label'), 'Training accuracy (2,000-row sample)');
+  assert.equal(await page.textContent('#train-loss-label'), 'Training loss (2,000-row sample)');
+  assert.match(await page.textContent('#digits-status'), /training loss and accuracy on 2,000 of them$/);
   // the misclassified images say what they are and what they were taken for, for any class name
   await page.waitForFunction(() => document.querySelectorAll('#wrong button').length > 0, null, { timeout: 20000 });
   const names = CLASSES.map((c) => c.replace('/', '\\/')).join('|');

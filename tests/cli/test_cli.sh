@@ -69,6 +69,14 @@ if [ -f "$DIGITS" ]; then
     --lr 0.001 --batch 32 --epochs 1 --samples 1000 --images "$DIGITS"
   expect_out "digits: 1,000 of 10,000, seeded split" "digits: 1000 rows (500 train, 500 test), 10 classes" \
     "$NN" train --dataset digits --hidden 16 --epochs 1 --samples 1000 --images "$DIGITS"
+  # more than 2,000 training rows: the training figures come from the core's 2,000-row sample and say so
+  # (3,000 × 0.8 = 2,400 training rows, 600 test)
+  expect_out "digits: sampled training metrics are named" "train loss and accuracy: a 2,000-row sample of the 2,400 training rows, spread evenly (test: all 600 rows)" \
+    "$NN" train --dataset digits --hidden 16 --epochs 1 --samples 3000 --train-ratio 0.8 --images "$DIGITS"
+  expect_out "digits: the final line names the sample" "train (2,000-row sample) loss" \
+    "$NN" train --dataset digits --hidden 16 --epochs 1 --samples 3000 --train-ratio 0.8 --images "$DIGITS"
+  expect_out "digits: JSON counts the sampled rows" '"train_samples": 2000, "test_samples": 600' \
+    "$NN" train --dataset digits --hidden 16 --epochs 1 --samples 3000 --train-ratio 0.8 --images "$DIGITS" --json
 else
   bad "digits: $DIGITS is missing (bash scripts/build.sh web writes it)"
 fi

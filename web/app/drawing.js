@@ -4,7 +4,7 @@
 // tells the worker ('drawn') so it sends the next frame.
 import { FEATURES, featureNames } from './state.js';
 import { renderParams } from './params.js';
-import { fmtLoss, fmtNum, fmtPct } from './format.js';
+import { fmtInt, fmtLoss, fmtNum, fmtPct } from './format.js';
 import { featureLabels, layerNames as columnNames } from './labels.js';
 import { featureMap } from './state.js';  // the core's feature values
 import { thumbsFor, THUMB_RES } from './thumbs.js';
@@ -161,6 +161,13 @@ function showMetrics(m) {
   $('train-loss').textContent = fmtLoss(m.train && m.train.loss);
   $('test-loss').textContent = fmtLoss(m.test && m.test.loss);
   $('train-acc').textContent = m.train && m.train.accuracy != null ? fmtPct(m.train.accuracy) : '—';
+  // a big training split is measured on the core's 2,000-row sample (core/trainer.h): say so
+  const sample = m.train && app.dataInfo && m.train.samples < app.dataInfo.trainSize ? ` (${fmtInt(m.train.samples)}-row sample)` : '';
+  if (sample !== app.trainSampleNote) {
+    app.trainSampleNote = sample;
+    $('train-loss-label').textContent = `Training loss${sample}`;
+    $('train-acc-label').textContent = `Training accuracy${sample}`;
+  }
   $('test-acc').textContent = m.test && m.test.accuracy != null ? fmtPct(m.test.accuracy) : '—';
   const now = performance.now();
   app.perf.epochAt.push([now, m.epoch]);
