@@ -94,6 +94,16 @@ const RECORDER = () => {
   } catch { rec.noLongTask = true; }
 };
 
+// Maps drawn so far, however they reach the screen: nnplay's page and widgets count the maps
+// their worker paints (nnplayPerf().mapsDrawn, nnplayWidgets.stats().maps); TF Playground's are
+// 100×100 ImageData put on a canvas.
+const MAPS = () => {
+  const p = window.nnplayPerf && window.nnplayPerf().mapsDrawn;
+  if (p != null) return p;
+  const w = window.nnplayWidgets && window.nnplayWidgets.stats ? window.nnplayWidgets.stats().maps || 0 : 0;
+  return w + window.__frames.put100;
+};
+
 // Ten widgets visible at once (2 columns in a tall viewport), each training its own spiral/circle.
 function tenPage() {
   const w = [];
@@ -168,8 +178,7 @@ async function measureOne(browser, c, side, urls, run) {
     await page.waitForTimeout((c.warmup ?? WARMUP) * 1000);
     const secs = c.long ? LONG_SECONDS : SECONDS;
     const e0 = c.long || c.noEpochs ? NaN : await epochOf(page, peer);
-    const maps = () => (window.nnplayPerf && window.nnplayPerf().mapsDrawn != null ? window.nnplayPerf().mapsDrawn : window.__frames.put100);
-    const m0 = await page.evaluate(`[performance.now(), (${maps})()]`);
+    const m0 = await page.evaluate(`[performance.now(), (${MAPS})()]`);
     await page.waitForTimeout(secs * 1000);
     const e1 = c.long || c.noEpochs ? NaN : await epochOf(page, peer);
     const r = await page.evaluate(([t0]) => {
@@ -178,9 +187,9 @@ async function measureOne(browser, c, side, urls, run) {
       for (let i = 0; i < rec.n; i++) if (rec.t[i] >= t0 && rec.t[i] <= t1) ts.push(rec.t[i]);
       const long = rec.long.filter(([s]) => s >= t0 && s <= t1);
       const playing = document.querySelectorAll('nn-playground[data-playing="true"]').length;
-      return { t0, t1, ts, long, noLongTask: !!rec.noLongTask, playing,
-        maps: window.nnplayPerf && window.nnplayPerf().mapsDrawn != null ? window.nnplayPerf().mapsDrawn : rec.put100 };
+      return { t0, t1, ts, long, noLongTask: !!rec.noLongTask, playing };
     }, m0);
+    r.maps = await page.evaluate(`(${MAPS})()`);  // a string: no eval in the page (its CSP has none)
     const span = (r.t1 - r.t0) / 1000;
     const deltas = r.ts.slice(1).map((t, i) => t - r.ts[i]);
     const st = stats(deltas);

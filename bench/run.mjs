@@ -85,6 +85,14 @@ for (let run = 0; run < RUNS; ++run) {
       for (const x of r.results) add(run, 'wasm', x.kind, x.name, x.impl, x.op, x.unit, x.rate);
     }
   }
+  // Threads in a browser worker (issue 14, the threads helper's bench/threads.mjs when present):
+  // JSON {results: [{kind: 'threads', name, impl: '1 thread' | 'N threads', op, unit, rate}]}.
+  if (!args['no-page'] && fs.existsSync(path.join(ROOT, 'bench', 'threads.mjs')) && fs.existsSync('/usr/bin/chromium')) {
+    const r = runJSON(process.execPath, ['bench/threads.mjs', '--json', ...q], {
+      NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace('--no-experimental-fetch', '').trim(),
+    });
+    if (r) for (const x of r.results) add(run, 'browser', x.kind, x.name, x.impl, x.op ?? '', x.unit ?? 'samples/s', x.rate);
+  }
   const engines = run < SLOW_PEER_RUNS ? 'nnplay,nnplay-steps,tfjs-wasm,tfjs-cpu,playground' : 'nnplay,nnplay-steps,tfjs-wasm';
   const r = runJSON(process.execPath, [...V8_FLAGS, 'bench/e2e.mjs', `--engines=${engines}`, ...q]);
   if (r) {
@@ -318,6 +326,27 @@ if (frames) {
   md.push('');
 }
 
+// ---- threads (issue 14) -----------------------------------------------------------------------
+// Rows of kind 'threads' (nnbench natively and in WASM, bench/threads.mjs in a browser worker):
+// name '<net> <activation> <optimiser> b<batch>', impl '1 thread' or 'N threads', samples/s. The
+// speed-up is N threads / 1 thread within each run (same process), then the median over runs.
+const THREAD_SOURCES = { native: 'native (C++)', wasm: 'WASM in node', browser: 'WASM in a browser worker' };
+const threadRows = [...rows.values()].filter((r) => r.kind === 'threads' && r.impl !== '1 thread');
+const threadSpeedups = [];
+if (threadRows.length) {
+  md.push('## Threads: samples/s, 1 vs more threads (issue 14)', '');
+  md.push(`Training samples/s with one thread and with more, in the same process and run; speed-up = more / one within each run, median (min–max) over runs. Load average at the start of each run: ${meta.loadavg.map((v) => v.toFixed(1)).join(', ')} (${os.cpus().length} cores).`, '');
+  md.push('| where | network | 1 thread samples/s | more threads | samples/s | speed-up |', '|---|---|---|---|---|---|');
+  for (const r of threadRows) {
+    const one = get(r.source, 'threads', r.name, '1 thread', r.op);
+    const sp = ratio(r, one);
+    if (sp) threadSpeedups.push({ where: THREAD_SOURCES[r.source] ?? r.source, name: r.name, impl: r.impl, sp });
+    const cell = (x) => (x ? `${Math.round(x.median).toLocaleString('en-US')} (${Math.round(x.min).toLocaleString('en-US')}–${Math.round(x.max).toLocaleString('en-US')})` : '–');
+    md.push(`| ${THREAD_SOURCES[r.source] ?? r.source} | ${r.name} | ${cell(one)} | ${r.impl} | ${cell(r)} | ${sp ? `${sp.median.toFixed(2)}× (${sp.min.toFixed(2)}–${sp.max.toFixed(2)})` : '–'} |`);
+  }
+  md.push('');
+}
+
 // ---- digits (issue 15) ------------------------------------------------------------------------
 const DR = digits?.runs ?? [];
 const fnum = (v, d = 0) => (v == null || Number.isNaN(v) ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
@@ -389,6 +418,10 @@ if (frames) {
       key === 'ten' ? '60 fps, no long task in 30 s' : 'no long task in 30 s', (key === 'ten' ? fps >= 57 : true) && long === 0);
   }
 }
+for (const t of threadSpeedups.filter((x) => /^(784-256-128-64-10|2-256-128-64-1)\b/.test(x.name))) {
+  target(`threads: ${t.name}, ${t.where}, ${t.impl} / 1`, `${t.sp.median.toFixed(2)}×`, 'reported (bit-identical to 1 thread)', null);
+}
+if (!threadRows.length) target('threads: speed-up on 784-256-128-64-10 and 2-256-128-64-1', 'no threads rows in this run', 'reported', false);
 for (const g of gridVsGemm.slice(1)) {
   // "2-256-128-64-1 within 1.5× of the GEMM's measured time" (issue 14): the GEMM is nnbench's
   // gemm-only in the same run (the grid's own products; table above).

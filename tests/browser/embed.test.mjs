@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openPage, shot, ROOT, OUT } from './harness.mjs';
+import { startServer, launch, openPage, shot, elementPixels, ROOT, OUT } from './harness.mjs';
 
 const BUNDLE = path.join(ROOT, 'web', 'gen', 'nnplay-widgets.js');
 const ARTICLE = path.join(ROOT, 'web', 'examples', 'hidden-layers.html');
@@ -79,14 +79,15 @@ async function checkArticle(page, label) {
   // the playground trains once on screen; the live diagram follows it
   await page.locator('#spiral').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => Number(document.getElementById('spiral').dataset.epoch) >= 30, null, { timeout: 30000 });
+  // the map as a person sees it (the shared worker paints it: a screenshot of the canvas)
+  const { data: d } = await elementPixels(page.locator('#spiral canvas.map'));
+  const colours = new Set();
+  for (let i = 0; i < d.length; i += 4 * 97) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
   const pg = await page.evaluate(() => {
     const r = document.getElementById('spiral').shadowRoot;
-    const c = r.querySelector('canvas.map');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const colours = new Set();
-    for (let i = 0; i < d.length; i += 4 * 97) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
-    return { stats: r.querySelector('.stats').textContent, colours: colours.size, w: c.getBoundingClientRect().width };
+    return { stats: r.querySelector('.stats').textContent, w: r.querySelector('canvas.map').getBoundingClientRect().width };
   });
+  pg.colours = colours.size;
   assert.match(pg.stats, /Epoch [\d,]+ · test loss [\d.]+ · training loss [\d.]+/);
   assert.ok(pg.colours > 20, `the decision map is painted (${pg.colours} colours sampled)`);
   assert.ok(pg.w > 100);

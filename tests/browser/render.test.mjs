@@ -5,7 +5,7 @@
 // test-output/browser/render-*.png.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, shot, coloursIn } from './harness.mjs';
+import { startServer, launch, openPage, waitReady, shot, coloursIn, elementPixels } from './harness.mjs';
 import { exportModel } from './page-steps.mjs';
 
 let srv, browser;
@@ -72,11 +72,12 @@ test('points stay readable on a trained map; the map has axis ticks and a colour
   // Each training point's colour against the map 6 px beside it (outside the 3.2-px dot), the most
   // different of the four sides (a neighbour dot may cover the others): a dot of its own class's
   // colour on a fully saturated map of that class disappears into it (only a white ring is left).
-  const r = await page.evaluate(() => {
-    const c = document.getElementById('heatmap');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  // the map as a person sees it (the worker paints it: a screenshot of the canvas, CSS pixels)
+  const shotPx = await elementPixels(page.locator('#heatmap'));
+  const r = await page.evaluate(({ width: W, height: H, data: d }) => {
+    const c = { width: W, height: H };
     const { points } = window.nnplayDebug();
-    const s = c.width / 12, dpr = c.width / c.getBoundingClientRect().width;
+    const s = c.width / 12, dpr = 1;
     const px = (x, y) => { const i = 4 * (Math.round(y) * c.width + Math.round(x)); return [d[i], d[i + 1], d[i + 2]]; };
     const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
     const out = [];
@@ -88,7 +89,7 @@ test('points stay readable on a trained map; the map has axis ticks and a colour
     }
     out.sort((a, b) => a - b);
     return { n: out.length, p10: out[Math.floor(out.length / 10)], median: out[out.length >> 1] };
-  });
+  }, shotPx);
   assert.ok(r.n > 50, `${r.n} points checked`);
   // TF's blue (8,119,189) against the map's 45 %-paler blue (119,180,219) is 130 apart
   assert.ok(r.p10 > 60, `9 in 10 points differ from the map beside them by more than 60 (10th percentile ${r.p10?.toFixed(0)}, median ${r.median?.toFixed(0)})`);
@@ -120,9 +121,10 @@ test('while training the diagram\'s SVG stays still and its canvas shows the lin
   // the links between the input and hidden columns are painted in the weights' colours, by the
   // worker (the page cannot take a 2-D context of a canvas whose control it handed over)
   assert.ok(await coloursIn(page.locator('#diagram [data-part="links"]')) > 30, 'links painted in many colours');
-  assert.equal(await page.evaluate(() => {
-    try { document.getElementById('diagram-paint').getContext('2d'); return 'page'; } catch { return 'worker'; }
-  }), 'worker');
+  assert.deepEqual(await page.evaluate(() => ['diagram-paint', 'heatmap'].map((id) => {
+    try { document.getElementById(id).getContext('2d'); return 'page'; } catch { return 'worker'; }
+  })), ['worker', 'worker'], 'the diagram\'s canvas and the map are painted by the worker');
+  assert.ok(await coloursIn(page.locator('#heatmap')) > 20, 'the map is painted');
   // hover names a link and its value, as before
   await page.locator('#diagram .link').first().hover();
   assert.match(await page.locator('#hover').textContent(), /^weight x₁ → h1,1 = -?\d/);
@@ -153,7 +155,7 @@ test('while training the diagram\'s SVG stays still and its canvas shows the lin
 });
 
 // Where a browser cannot hand a canvas to a worker, the page paints the same canvas itself.
-test('without OffscreenCanvas transfer the page paints the diagram\'s links and maps itself', async () => {
+test('without OffscreenCanvas transfer the page paints the diagram and the map itself', async () => {
   const context = await browser.context.browser().newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(() => { delete HTMLCanvasElement.prototype.transferControlToOffscreen; });
   const page = await context.newPage();
@@ -163,7 +165,9 @@ test('without OffscreenCanvas transfer the page paints the diagram\'s links and 
   await waitReady(page);
   await page.locator('#play').click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 20, null, { timeout: 30000 });
-  assert.equal(await page.evaluate(() => document.getElementById('diagram-paint').getContext('2d') !== null), true, 'the page owns the canvas');
+  assert.deepEqual(await page.evaluate(() => ['diagram-paint', 'heatmap'].map((id) => document.getElementById(id).getContext('2d') !== null)),
+    [true, true], 'the page owns the canvases');
+  assert.ok(await coloursIn(page.locator('#heatmap')) > 20, 'the map is painted');
   assert.ok(await coloursIn(page.locator('#diagram [data-part="links"]')) > 30, 'links painted in many colours');
   assert.ok(await coloursIn(page.locator('#diagram .node[data-layer="0"][data-unit="0"] rect').first(), 6) > 20, 'a neuron shows its map');
   await shot(page, 'render-live-diagram-page-painted');

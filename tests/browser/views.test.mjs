@@ -4,7 +4,7 @@
 // the web split (see /work/notes/web.md). Screenshots: test-output/browser/5x-*.png.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitReady, shot, coloursIn } from './harness.mjs';
+import { startServer, launch, openPage, waitReady, shot, coloursIn, elementPixels } from './harness.mjs';
 import { playgroundSuite, epochOf, trainTo, chartLabel, chartInk, exportModel } from './page-steps.mjs';
 
 const ctx = playgroundSuite();
@@ -37,10 +37,8 @@ test('thumbnails vanish for a CSV with 3 inputs; the optimiser line follows the 
 test('hovering or focusing a neuron shows its map in the large heatmap', async () => {
   const { page, problems } = await ctx.fresh('#dataset=xor&networkShape=4');
   await trainTo(page, 30);
-  const pixels = () => page.evaluate(() => {
-    const c = document.getElementById('heatmap');
-    return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 97 === 0)).join(',');
-  });
+  // the map as a person sees it (the worker paints it: a screenshot of the canvas)
+  const pixels = async () => (await elementPixels(page.locator('#heatmap'))).data.filter((_, i) => i % 97 === 0).join(',');
   const output = await pixels();
   const neuron = page.locator('#diagram .node[data-layer="0"][data-unit="1"]');
   await neuron.hover();
@@ -62,35 +60,39 @@ test('hovering or focusing a neuron shows its map in the large heatmap', async (
 
 // Issue 11 (TF Playground does this): the hovered neuron's map is computed at the large map's
 // resolution (100 × 100), not its 20 × 20 thumbnail scaled up. Discretized, the map is two
-// colours and scaled without smoothing, so its colour edges fall on cell borders: every
-// (W/20) px for a 20-cell map, every (W/100) px for a 100-cell one.
+// colours scaled without smoothing, so its colour edges fall on cell borders: every 1/20 of the
+// map's width for a 20-cell map, every 1/100 for a 100-cell one. Read from a screenshot (the
+// worker paints the map) of the canvas with its 1-px border, scaled to its box by the page.
 test("a hovered neuron's map is drawn at 100 × 100, not its thumbnail scaled up", async () => {
   const { page, problems } = await ctx.fresh('#dataset=circle&networkShape=4&discretize=true');
   await trainTo(page, 20);
-  const edges = () => page.evaluate(() => {
-    const c = document.getElementById('heatmap');
-    const W = c.width, d = c.getContext('2d').getImageData(0, 0, W, c.height).data;
-    const at = (x, y) => { const i = 4 * (y * W + x); return (d[i] << 16) | (d[i + 1] << 8) | d[i + 2]; };
+  const edges = async () => {
+    const { width: W, height: H, data: d } = await elementPixels(page.locator('#heatmap'));
+    const colour = (x, y) => { const i = 4 * (y * W + x); return (d[i] << 16) | (d[i + 1] << 8) | d[i + 2]; };
     // the map's two colours are the most common ones (points cover a little of it)
     const count = new Map();
-    for (let i = 0; i < d.length; i += 4 * 7) { const k = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2]; count.set(k, (count.get(k) || 0) + 1); }
+    for (let y = 1; y < H - 1; y++) for (let x = 1; x < W - 1; x += 3) { const k = colour(x, y); count.set(k, (count.get(k) || 0) + 1); }
     const [a, b] = [...count.entries()].sort((p, q) => q[1] - p[1]).map(([k]) => k);
+    // an edge: a pixel of one colour, at most 3 blended ones, then the other; its place is the middle
     const xs = [];
-    for (let y = 2; y < c.height; y += 5) {
-      for (let x = 1; x < W; x++) {
-        const p = at(x - 1, y), q = at(x, y);
-        if ((p === a && q === b) || (p === b && q === a)) xs.push(x);
+    for (let y = 3; y < H - 3; y += 4) {
+      let last = null, at = -1;
+      for (let x = 1; x < W - 1; x++) {
+        const c = colour(x, y);
+        if (c !== a && c !== b) continue;
+        if (last !== null && c !== last && x - at <= 4) xs.push((at + x) / 2 - 1);  // − the border
+        last = c; at = x;
       }
     }
-    // how far each edge is from the nearest 20-cell border, in canvas pixels
-    const cell20 = W / 20;
-    return { W, n: xs.length, off20: Math.max(0, ...xs.map((x) => Math.abs(x - Math.round(x / cell20) * cell20))) };
-  });
+    // how far each edge is from the nearest 20-cell border, in screen pixels
+    const cell20 = (W - 2) / 20;
+    return { cell20, n: xs.length, off20: Math.max(0, ...xs.map((x) => Math.abs(x + 0.5 - Math.round((x + 0.5) / cell20) * cell20))) };
+  };
   await page.locator('#diagram .node[data-layer="0"][data-unit="0"]').hover();
   await page.waitForFunction(() => /Showing neuron 1 of hidden 1 \(100×100\)/.test(document.getElementById('map-caption').textContent));
   const e = await edges();
   assert.ok(e.n >= 10, `the neuron's map has a boundary (${e.n} edge pixels)`);
-  assert.ok(e.off20 >= 2, `edges fall between 20-cell borders (at most ${e.off20.toFixed(1)} px off, cells ${e.W / 20} px): the map is finer than the thumbnail`);
+  assert.ok(e.off20 >= 3, `edges fall between 20-cell borders (at most ${e.off20.toFixed(1)} px off, cells ${e.cell20} px): the map is finer than the thumbnail`);
   await shot(page, '55-neuron-map-full-resolution');
   // an input neuron's map at full resolution too (the core's feature values)
   await page.locator('#diagram .node[data-layer="-1"][data-unit="0"]').hover();

@@ -7,6 +7,7 @@ import { renderParams } from './params.js';
 import { fmtInt, fmtLoss, fmtNum, fmtPct } from './format.js';
 import { featureLabels, layerNames as columnNames } from './labels.js';
 import { featureMap } from './state.js';  // the core's feature values
+import { heatmapStats } from './heatmap.js';
 import { thumbsFor, THUMB_RES } from './thumbs.js';
 import { app, $, send } from './page.js';
 import { showMessage } from './messages.js';
@@ -49,6 +50,7 @@ export function showParams() {
 
 export function renderNetwork() {
   const n = app.net;
+  requestCounts();  // first: the worker answers in order, and drawing may send it work (worker-paint.js)
   app.diagram.render({
     inputs: inputLabels(),
     widths: n.layers.map((l) => l.units),
@@ -58,7 +60,6 @@ export function renderNetwork() {
       .map((f) => ({ key: f.key, name: f.name, label: f.label, on: !!app.state[f.key] })),
     inputImage: n.image || null,  // image inputs: the current image stands for the input layer
   });
-  requestCounts();
   if (app.lastFrame) drawDiagram(app.lastFrame, true);
 }
 
@@ -74,6 +75,8 @@ export function onFrame(m) {
     return;
   }
   app.metrics = null;
+  if (m.mapsPainted) app.workerMaps = m.mapsPainted;
+  if (m.mapShown !== undefined) app.mapShown = m.mapShown;
   // image sets: weight images come every few frames; one not drawn yet is not dropped
   if (!m.weightImage && app.frame && app.frame.weightImage) m.weightImage = app.frame.weightImage;
   // a frame may leave out the maps (a big network refreshes them less often): keep the last ones
@@ -183,7 +186,8 @@ export function perfFigures() {
   const frameMs = f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN;
   const e = app.perf.epochAt;
   const eps = e.length > 1 ? (e[e.length - 1][1] - e[0][1]) / ((e[e.length - 1][0] - e[0][0]) / 1000) : NaN;
-  return { frameMs, epochsPerSec: eps, drawMs: app.perf.drawMs };
+  // maps drawn: on this page (heatmap.js) and by the worker for it (frames carry its count)
+  return { frameMs, epochsPerSec: eps, drawMs: app.perf.drawMs, mapsDrawn: heatmapStats.maps + (app.workerMaps || 0) };
 }
 
 function showPerf(m) {
@@ -214,7 +218,16 @@ export function hoverNeuron(n) {
   const same = (a, b) => (a && b ? a.column === b.column && a.unit === b.unit : a === b);
   if (same(n, app.hoverNeuron)) return;
   app.hoverNeuron = n;
-  if (app.session && !(app.net && (app.net.raw || app.net.image))) app.session.send('view', { neuron: n && n.column > 0 ? n : null });
+  // (inputs' maps are the page's own unless the worker paints the map)
+  if (app.session && !(app.net && (app.net.raw || app.net.image))) {
+    app.session.send('view', { neuron: n && (n.column > 0 || app.heatmap.remote) ? n : null });
+  }
+  if (app.lastFrame) drawMainMap(app.lastFrame);
+}
+
+// What the worker's map shows now (session event 'mapShown'): the caption follows it.
+export function onMapShown(m) {
+  app.mapShown = m.neuron;
   if (app.lastFrame) drawMainMap(app.lastFrame);
 }
 
@@ -242,8 +255,10 @@ const MAP_CAPTION = 'FP32 output, −6…6 on both axes';
 
 function drawMainMap(m) {
   const opts = { mode: mapMode(), discretize: app.state.discretize, showTest: app.state.showTestData };
-  const n = app.hoverNeuron;
-  const nm = n ? neuronMap(n, m) : null;
+  // painted by the worker (session-map.js): the caption says what it painted (mapShown events)
+  const remote = app.heatmap.remote;
+  const n = remote ? app.mapShown : app.hoverNeuron;
+  const nm = !n ? null : remote ? app.net && !app.net.raw && !app.net.image && { res: m.map ? m.map.res : 100 } : neuronMap(n, m);
   const cap = $('map-caption');
   if (nm) {
     app.heatmap.draw({ values: nm.values, res: nm.res, outputs: 1 }, app.points, { ...opts, mode: nm.mode });

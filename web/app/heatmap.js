@@ -123,18 +123,24 @@ export function mapToDataURL(values, res, opts) {
 // Maps drawn since load, for the frames benchmark (bench/frames.mjs reads it through the page).
 export const heatmapStats = { maps: 0 };
 
+// A scratch canvas: an OffscreenCanvas where there is one (always in a worker), else a page's.
+function scratchCanvas() {
+  return typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+}
+
 // A heatmap canvas with points on top. size is in CSS pixels; the backing store follows
 // devicePixelRatio so points stay crisp. The map is painted into one reused ImageData through
 // the colour tables; the points, which do not change while training, are drawn once into a
-// layer of their own and copied on top each frame.
-export function createHeatmap(canvas, size = 300) {
-  const dpr = (typeof devicePixelRatio === 'number' && devicePixelRatio) || 1;
-  canvas.width = canvas.height = Math.round(size * dpr);
+// layer of their own and copied on top each frame. In the training worker (session-map.js)
+// canvas is an OffscreenCanvas the page handed over, already sized: size null, opts.dpr the page's.
+export function createHeatmap(canvas, size = 300, opts = {}) {
+  const dpr = opts.dpr || (typeof devicePixelRatio === 'number' && devicePixelRatio) || 1;
+  if (size != null) canvas.width = canvas.height = Math.round(size * dpr);
   const ctx = canvas.getContext('2d');
-  const off = document.createElement('canvas');
+  const off = scratchCanvas();
   const octx = off.getContext('2d');
   let img = null;
-  const dots = document.createElement('canvas');
+  const dots = scratchCanvas();
   let dotsKey = null, dotsPoints = null;
   let last = null;
 
@@ -159,7 +165,7 @@ export function createHeatmap(canvas, size = 300) {
       ctx.fillRect(0, 0, W, W);
     }
     if (points) {
-      const key = `${W}|${!!opts.showTest}`;
+      const key = `${W}|${!!opts.showTest}|${dpr}`;
       if (dotsKey !== key || dotsPoints !== points) {
         dots.width = dots.height = W;
         drawPoints(dots.getContext('2d'), points, opts);
@@ -191,12 +197,13 @@ export function createHeatmap(canvas, size = 300) {
     }
   }
 
-  // CSS-pixel offset within the canvas → data coordinates.
-  function toData(offsetX, offsetY) {
-    const rect = canvas.getBoundingClientRect();
-    const fx = offsetX / rect.width, fy = offsetY / rect.height;
-    return [DOMAIN[0] + fx * (DOMAIN[1] - DOMAIN[0]), DOMAIN[1] - fy * (DOMAIN[1] - DOMAIN[0])];
-  }
-
+  const toData = (offsetX, offsetY) => mapCoords(canvas, offsetX, offsetY);
   return { draw, redraw: () => last && draw(last.map, last.points, last.opts), toData, canvas };
+}
+
+// CSS-pixel offset within a map's canvas (on the page) → data coordinates.
+export function mapCoords(canvas, offsetX, offsetY) {
+  const rect = canvas.getBoundingClientRect();
+  const fx = offsetX / rect.width, fy = offsetY / rect.height;
+  return [DOMAIN[0] + fx * (DOMAIN[1] - DOMAIN[0]), DOMAIN[1] - fy * (DOMAIN[1] - DOMAIN[0])];
 }

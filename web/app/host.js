@@ -20,6 +20,7 @@ export const HANDLERS = Object.freeze({
   drawn: (s) => s.drawn(),
   view: (s, m) => s.view(m.neuron),
   diagramPaint: (s, m) => s.diagramPaint(m.canvas, m.geometry, m.width, m.height),
+  mapPaint: (s, m) => s.mapPaint(m.canvas, m.width, m.height, m.dpr),
   edit: (s, m) => s.edit(m.target, m.value),
   addPoint: (s, m) => s.addPoint(m.x1, m.x2, m.label),
   csv: (s, m) => s.loadCSV(m.text, m.name, m.image || null),

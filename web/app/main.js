@@ -6,7 +6,7 @@
 import { defaults, parseHash, toHash, quote, useCore } from './state.js';
 import { createNNPlay } from '../lib/nnplay.mjs';
 import { createDiagram } from './diagram.js';
-import { workerPainting } from './worker-paint.js';
+import { workerPainting, workerMap } from './worker-paint.js';
 import { createHeatmap } from './heatmap.js';
 import { createLossChart } from './chart.js';
 import { fmtBytes, fmtInt } from './format.js';
@@ -181,7 +181,8 @@ function main(nn) {
   svg.addEventListener('focusin', (e) => hoverNeuron(nodeOf(e.target)));
   svg.addEventListener('focusout', () => hoverNeuron(null));
   const size = Math.min(300, Math.max(200, window.innerWidth - 60));
-  app.heatmap = createHeatmap($('heatmap'), size);
+  // the large map is painted by the worker where the browser lets it (worker-paint.js)
+  app.heatmap = workerMap($('heatmap'), size, () => app.session) || createHeatmap($('heatmap'), size);
   app.quantmap = createHeatmap($('quantmap'), size);
   app.chart = createLossChart($('chart'), { width: size, height: 110 });
   app.heatmap.draw(null, null, {});

@@ -7,7 +7,7 @@ import { createWorkerClient } from './worker-client.js';
 import { app, $ } from './page.js';
 import { showMessage } from './messages.js';
 import { setState, fillAddClass, applyPatch } from './controls.js';
-import { onFrame, renderNetwork } from './drawing.js';
+import { onFrame, onMapShown, renderNetwork } from './drawing.js';
 import { download, exportCode } from './export.js';
 import { setPlaying, onWorkerState, reset } from './run.js';
 import { onDigitsEvent, onDigitsData } from './digits-view.js';
@@ -112,6 +112,9 @@ function onSessionEvent(m) {
       break;
     case 'state':
       onWorkerState(m);
+      break;
+    case 'mapShown':
+      onMapShown(m);
       break;
     case 'stalled':
       showMessage(`Epoch ${fmtInt(m.epoch)}: training has ${m.message.replace(/^stalled at epoch \d+: /, 'stalled: ')}.`, {

@@ -26,8 +26,12 @@ export const COMMANDS = Object.freeze({
                                   //   OffscreenCanvas (first time), the painter's geometry and pixel size
                                   //   (web/app/diagram-paint.js); the session paints links, biases and
                                   //   neuron maps there and frames then carry weights and maps less often
-  view: ['neuron'],               // {column, unit} (column ≥ 1) or null: the neuron the page shows in
-                                  //   its large map; frames then carry its map at the map's resolution
+  mapPaint: ['canvas', 'width', 'height', 'dpr'],  // the large map's canvas (an OffscreenCanvas, the
+                                  //   first time) and its pixel size: the session paints its maps there
+                                  //   (web/app/session-map.js) and frames carry no map values
+  view: ['neuron'],               // {column, unit} or null: the neuron the page shows in its large map;
+                                  //   frames then carry its map at the map's resolution (or, with
+                                  //   mapPaint, the session paints it; inputs, column 0, only then)
   edit: ['target', 'value'],      // target {kind:'weight', block, from, to} | {kind:'bias', layer, unit}
   addPoint: ['x1', 'x2', 'label'],
   csv: ['text', 'name', 'image'],  // image: {width, height} shows the pixel columns as images (issue 15)
@@ -58,6 +62,7 @@ export const EVENTS = Object.freeze({
   net: 'the network: inputs, layers, loss, input names, settings',
   frame: 'weights, biases, maps, metrics and the loss history since the last frame',
   metrics: 'metrics and loss history without maps (while the page is still drawing)',
+  mapShown: '{neuron}: what the map the session paints shows now ({column, unit}, or null for the output)',
   state: '{playing, seq}: whether the session trains, after the command numbered seq',
   settings: 'the settings the session now runs (after a CSV, a point or an import)',
   diverged: 'training stopped: the loss became NaN or infinite',

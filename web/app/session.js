@@ -11,6 +11,7 @@ import { jsonText } from './escape.js';
 import { shownUnits } from './diagram.js';
 import { createDiagramPainter } from './diagram-paint.js';
 import { thumbsFor } from './thumbs.js';
+import { mapPaint, paintMap, paintsMap } from './session-map.js';
 import { isImageDataset } from './state.js';
 import { needImages, buildImageData, imageInfo, imageFrame, trainImages, imageProgress } from './session-images.js';
 
@@ -76,6 +77,7 @@ export class Session {
   // ---------- building ----------
 
   features(s = this.settings) { return featureNames(s); }
+  coords(d) { return coords.get(d); }
 
   // The dataset for settings s (from the user's points if any), with its raw 2-D
   // coordinates in the same row order as x()/labels() for drawing.
@@ -188,7 +190,7 @@ export class Session {
   sendNet() {
     const n = this.net;
     const v = this.viewNeuron;  // a neuron the new network does not have is not shown
-    if (v && !(v.column <= n.layers.length && v.unit < n.layers[v.column - 1].units)) this.viewNeuron = null;
+    if (v && !(v.column === 0 ? v.unit < n.inputs : v.column <= n.layers.length && v.unit < n.layers[v.column - 1].units)) this.viewNeuron = null;
     this.post({ type: 'net', inputs: n.inputs, layers: n.layers.map((l) => ({ ...l })), loss: n.loss,
       inputNames: this.images ? [] : this.data.inputNames, raw: this.rawCsv,
       image: this.images ? { width: this.data.imageWidth, height: this.data.imageHeight } : null, settings: this.settings });
@@ -289,6 +291,8 @@ export class Session {
   metrics() {
     const r = this.last;
     return { epoch: this.epoch, run: this.run, playing: this.playing, epochMs: this.epochMs,
+      mapsPainted: this.mapView ? this.mapView.painted : 0,
+      ...(this.mapView ? { mapShown: this.mapView.shown } : {}),
       train: r ? r.train : null, test: r ? r.test : null, progress: this.images ? imageProgress(this) : null };
   }
 
@@ -303,21 +307,36 @@ export class Session {
   // also carries that neuron's map at the same resolution (`neuron: {column, unit, values}`).
   outputMap(net, neuron = null) {
     if (this.rawCsv || this.images) return null;
-    const g = net.evaluateGrid({ resolution: MAP_RES, features: this.features(), neurons: !!neuron });
+    const g = net.evaluateGrid({ resolution: MAP_RES, features: this.features(), neurons: !!neuron && neuron.column > 0 });
     const map = { values: g.outputs, res: MAP_RES, outputs: net.outputs };
-    const v = neuron && g.neurons[neuron.column - 1] && g.neurons[neuron.column - 1][neuron.unit];
+    const v = neuron && neuron.column > 0 && g.neurons[neuron.column - 1] && g.neurons[neuron.column - 1][neuron.unit];
     if (v) map.neuron = { column: neuron.column, unit: neuron.unit, values: v.slice() };
     return map;
   }
 
-  // The page shows neuron n ({column ≥ 1, unit}, or null for the output) in its large map.
+  // The page shows neuron n ({column ≥ 1, unit}, or null for the output) in its large map; an
+  // input (column 0) too when the map is painted here (session-map.js).
   view(n) {
-    const ok = n && Number.isInteger(n.column) && Number.isInteger(n.unit) && n.column >= 1 && n.unit >= 0 &&
-      this.net && n.column <= this.net.layers.length && n.unit < this.net.layers[n.column - 1].units;
+    const net = this.net;
+    const ok = n && net && Number.isInteger(n.column) && Number.isInteger(n.unit) && n.unit >= 0 &&
+      (n.column >= 1 ? n.column <= net.layers.length && n.unit < net.layers[n.column - 1].units
+        : n.column === 0 && paintsMap(this) && n.unit < net.inputs && !this.rawCsv && !this.images);
     this.viewNeuron = ok ? { column: n.column, unit: n.unit } : null;
-    if (!this.viewNeuron) return;
+    if (!this.viewNeuron || this.viewNeuron.column === 0) {
+      if (paintsMap(this)) {
+        paintMap(this, this.mapView.last);  // the output, or an input's map
+        this.post({ type: 'mapShown', neuron: this.mapView.shown });
+      }
+      return;
+    }
     if (this.playing) this.mapCost.lastMap = -Infinity;  // the next frame brings it
     else this.sendFrame(true);
+  }
+
+  // The page's map canvas (an OffscreenCanvas, the first time) and its size: painted here.
+  mapPaint(canvas, width, height, dpr) {
+    mapPaint(this, canvas, width, height, dpr);
+    if (this.net && !this.mapView.last) paintMap(this, this.outputMap(this.net, this.viewNeuron));
   }
 
   // The page's diagram paint layer (web/app/diagram-paint.js): canvas (an OffscreenCanvas, the
@@ -334,10 +353,27 @@ export class Session {
     }
     if (geometry) {
       p.painter.setGeometry(geometry);
-      this.mapCost.lastThumbs = -Infinity;  // the next frame brings the neurons' maps
+      // painted at once from the network as it is (no frame to the page: a frame of a big
+      // network would delay the page's next requests, e.g. the parameter count)
+      if (this.net) {
+        const net = this.net, weights = [], biases = [];
+        for (let b = 0; b < net.layers.length; b++) { weights.push(net.getWeights(b)); biases.push(net.getBiases(b)); }
+        const m = this.neuronMaps();
+        const features = this.rawCsv || this.images ? [] : this.features();
+        p.painter.update({ weights, biases, thumbs: m && thumbsFor(m, features, net.layers) });
+      }
     }
-    if (this.net && (geometry || !this.playing)) this.sendFrame(true);
-    else this.paintDiagram();
+    this.paintDiagram();
+  }
+
+  // Every shown neuron's map at THUMB_RES ({neurons, inputs}), or null where there are none.
+  neuronMaps() {
+    if (this.rawCsv || this.images || !this.net) return null;
+    const g = this.net.evaluateGrid({ resolution: THUMB_RES, neurons: true });
+    return {
+      neurons: g.neurons.map((layer) => layer.slice(0, shownUnits(layer.length))),
+      inputs: g.inputs.slice(0, shownUnits(g.inputs.length)).map((m) => m.slice()),  // the core's features (pmath)
+    };
   }
 
   paintDiagram(values) {
@@ -360,23 +396,20 @@ export class Session {
       weights.push(net.getWeights(b));
       biases.push(net.getBiases(b));
     }
-    let map = null, neurons = null, inputs = null, quant = null;
+    let map = null, neurons = null, inputs = null, quant = null, mapMade = false;
     const c = this.mapCost;
     const due = (last, cost) => force || !this.playing || t0 - last >= cost / MAP_SHARE;
     try {
       if (due(c.lastMap, c.map)) {
         const t = performance.now();
         map = this.outputMap(net, this.viewNeuron);
+        mapMade = true;
         c.lastMap = performance.now();
         c.map = 0.7 * c.map + 0.3 * (c.lastMap - t);
-        if (map) transfer.push(map.values.buffer);
-        if (map && map.neuron) transfer.push(map.neuron.values.buffer);
       }
       if (!this.rawCsv && !this.images && due(c.lastThumbs, c.thumbs)) {
         const t = performance.now();
-        const g = net.evaluateGrid({ resolution: THUMB_RES, neurons: true });
-        neurons = g.neurons.map((layer) => layer.slice(0, shownUnits(layer.length)));
-        inputs = g.inputs.slice(0, shownUnits(g.inputs.length)).map((m) => m.slice());  // the core's features (pmath)
+        ({ neurons, inputs } = this.neuronMaps());
         c.lastThumbs = performance.now();
         c.thumbs = 0.7 * c.thumbs + 0.3 * (c.lastThumbs - t);
       }
@@ -390,6 +423,7 @@ export class Session {
           if (qm) transfer.push(qm.values.buffer);
         } finally { q.delete(); }
       }
+      if (mapMade && paintsMap(this)) paintMap(this, map);
       if (painting) {
         const features = this.rawCsv || this.images ? [] : this.features();
         this.paintDiagram({ weights, biases, thumbs: neurons && thumbsFor({ neurons, inputs }, features, net.layers) });
@@ -400,6 +434,9 @@ export class Session {
     // image sets: the weight images, drawn here (session-images.js)
     const img = this.images ? imageFrame(this, weights[0], force) : null;
     if (img) transfer.push(...img.transfer);
+    // a map painted here stays here (the page only needs its resolution for the caption)
+    if (map && paintsMap(this)) map = { res: map.res, outputs: map.outputs, painted: this.mapView.painted };
+    else if (map) transfer.push(map.values.buffer, ...(map.neuron ? [map.neuron.values.buffer] : []));
     if (values) {
       this.valuesAt = t0;
       for (const a of [...weights, ...biases]) transfer.push(a.buffer);
@@ -609,6 +646,7 @@ export class Session {
     if (this.data) this.data.delete();
     this.net = this.data = this.custom = null;
     this.paint = null;
+    this.mapView = null;
     this.chan.port1.onmessage = null;
     this.chan.port1.close();
     this.chan.port2.close();

@@ -45,5 +45,10 @@ export function setImageSource(url, dataset = 'digits') { return shared().reques
 /** The worker's wasm heap (size and bytes in use) and its session count: for leak tests. */
 export function workerMemory() { return shared().request('memory'); }
 
-/** For tests and the curious: how many workers and sessions exist. */
-export function stats() { return client ? client.stats() : { workers: 0, sessions: 0, fatal: null, module: null }; }
+// Decision maps the worker painted for this page's widgets (bench/frames.mjs counts them).
+export const drawStats = { maps: 0 };
+
+/** For tests and the curious: how many workers and sessions exist, and maps painted. */
+export function stats() {
+  return { ...(client ? client.stats() : { workers: 0, sessions: 0, fatal: null, module: null }), maps: drawStats.maps };
+}

@@ -7,11 +7,11 @@
 import { createHeatmap } from '../app/heatmap.js';
 import { createLossChart } from '../app/chart.js';
 import { createDiagram } from '../app/diagram.js';
-import { workerPainting, wasHanded } from '../app/worker-paint.js';
+import { workerPainting, workerMap, wasHanded } from '../app/worker-paint.js';
 import { fmtInt, fmtNum, fmtPct } from '../app/format.js';
 import { parseBool, parseEnum, parseLayers, parseList, parseNumber } from './attrs.js';
 import { NNElement, SVG_NS, cancelDraw, h, hold, queueDraw, thumbsDue, tidyDiagramLabels, unhold } from './base.js';
-import { checkSettings, openSession } from './manager.js';
+import { checkSettings, drawStats, openSession } from './manager.js';
 import { quote } from '../app/state.js';
 
 // The settings rules are the core's, in the shared worker (request 'settings'): attributes are
@@ -56,8 +56,7 @@ export class NNPlayground extends NNElement {
   build() {
     this.built = true;
     this.bar = h('div', { class: 'bar', part: 'controls' });
-    this.mapCanvas = h('canvas', { class: 'map', part: 'map', role: 'img', 'aria-label': 'decision map with the data points' });
-    this.heatmap = createHeatmap(this.mapCanvas, MAP_SIZE);
+    this.makeMap();
     this.svg = document.createElementNS(SVG_NS, 'svg');
     this.svg.setAttribute('part', 'diagram');
     this.svg.setAttribute('role', 'img');
@@ -78,6 +77,14 @@ export class NNPlayground extends NNElement {
     this.showStats();
   }
 
+  // The map with the data: painted by the worker where the browser lets it (worker-paint.js).
+  makeMap() {
+    const old = this.mapCanvas;
+    this.mapCanvas = h('canvas', { class: 'map', part: 'map', role: 'img', 'aria-label': 'decision map with the data points' });
+    this.heatmap = workerMap(this.mapCanvas, MAP_SIZE, () => this.session) || createHeatmap(this.mapCanvas, MAP_SIZE);
+    if (old) old.replaceWith(this.mapCanvas);
+  }
+
   // Closes the session in the shared worker (see base.js: every way of leaving a document).
   release() {
     unhold(this);
@@ -94,6 +101,7 @@ export class NNPlayground extends NNElement {
       this.diagramCanvas = h('canvas', { class: 'diagram-paint' });
       this.diagram.setCanvas(this.diagramCanvas);
     }
+    if (this.mapCanvas && wasHanded(this.mapCanvas)) this.makeMap();
   }
 
   parse() {
@@ -283,6 +291,9 @@ export class NNPlayground extends NNElement {
         this.lastFrame = m;
         this.epoch = m.epoch;
         this.dirty = true;
+        // maps the worker painted for this widget (its count restarts with a new session)
+        drawStats.maps += (m.mapsPainted || 0) - (m.mapsPainted >= (this.mapsPainted || 0) ? this.mapsPainted || 0 : 0);
+        this.mapsPainted = m.mapsPainted || 0;
         if (m.force) this.lastThumbs = 0;
         if (this.visible) this.scheduleDraw();
         else this.session.send('drawn');  // drawn later, when scrolled into view
@@ -321,7 +332,7 @@ export class NNPlayground extends NNElement {
     const f = this.lastFrame;
     if (!this.visible) return;  // onVisible draws it later
     this.dirty = false;
-    this.heatmap.draw(f ? f.map : null, this.points, { mode: 'signed', showTest: false });
+    this.heatmap.draw(f ? f.map : null, this.points, { mode: 'signed', showTest: false });  // worker: hands over
     if (f && this.netInfo) {
       // The worker paints the links, biases and maps on the diagram's canvas (worker-paint.js);
       // here the values are only kept (hover, export). Where it cannot, the page paints them
