@@ -64,11 +64,13 @@ class Link {
   }
 }
 
-// shape: [inputs, hidden..., 1]. Weights uniform in [-0.5, 0.5) as in the playground,
-// from a seeded generator so runs are repeatable.
-export function buildNetwork(shape, hidden, output, seed = 1, regularization = null) {
+// shape: [inputs, hidden..., 1]. Weights uniform in [-0.5, 0.5) as in the playground
+// (Math.random() − 0.5 per link, drawn layer → node → incoming link), from a seeded
+// generator so runs are repeatable, or from `random` (bench/playground_data.mjs passes
+// seedrandom's stream, as TF's page does after its data).
+export function buildNetwork(shape, hidden, output, seed = 1, regularization = null, random = null) {
   let s = seed >>> 0 || 1;
-  const rand = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
+  const rand = random || (() => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; });
   const net = [];
   let id = 1;
   for (let l = 0; l < shape.length; ++l) {

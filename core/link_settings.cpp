@@ -10,6 +10,7 @@
 #include <set>
 #include "error.h"
 #include "rules.h"
+#include "tf_playground.h"
 
 namespace nn {
 namespace {
@@ -69,6 +70,9 @@ const std::vector<SettingSpec>& table() {
         v.push_back(integer("noise", G::data, 0, 50, "0"));   // percent, TF's slider
         v.push_back(integer("percTrainData", G::data, 10, 90, "50"));
         v.push_back(make("seed", T::seed, G::data, "1"));
+        // Train as TF Playground does: its seedrandom data, initial weights and row order
+        // (tf_playground.h). A link without the key decides it by its keys (tf_link_signature).
+        v.push_back(flag("tfMode", G::data, false));
         // TF Playground's feature keys, in its order (page_features reads them in this order).
         for (const auto& f : feature_keys()) {
             v.push_back(flag(f.first, G::data, f.second == Feature::x1 || f.second == Feature::x2));
@@ -111,6 +115,22 @@ const std::set<std::string>& ignored() {
     static const std::set<std::string> s = {"collectStats", "tutorial", "stepButton", "cosX", "cosY",
                                             "playButton",   "problem_hide", "numHiddenLayers"};
     return s;
+}
+
+// Keys TF Playground's page writes into every link it makes (state.ts serialize(): each
+// property with a value; `regularization` is left out when it is none). A link that carries
+// all of them and none of nnplay's own keys was copied from TF Playground.
+const std::vector<const char*>& tf_signature() {
+    static const std::vector<const char*> k = {
+        "activation", "batchSize", "dataset", "regDataset", "learningRate", "regularizationRate",
+        "noise", "networkShape", "seed", "percTrainData", "x", "y", "problem"};
+    return k;
+}
+// Keys only nnplay writes (TF Playground has no such setting).
+const std::vector<const char*>& nnplay_only() {
+    static const std::vector<const char*> k = {"classes", "activations", "loss", "init", "optimizer",
+                                               "speed", "precision", "tfMode"};
+    return k;
 }
 
 size_t index_of(std::string_view key) {
@@ -405,6 +425,10 @@ std::vector<std::string> check_settings(const PageSettings& s) {
     } catch (const Error& e) {
         errors.push_back(e.what());
     }
+    if (s.flag("tfMode") && !page_tf_data(s))
+        errors.push_back("tfMode: TF Playground has no dataset " +
+                         quoted(s.text("problem") == "regression" ? s.text("regDataset") : s.text("dataset")) +
+                         "; with tfMode=true use one of " + tf_dataset_names_list());
     const size_t acts = s.list("activations").size(), layers = s.widths("networkShape").size();
     if (acts > layers)
         errors.push_back("activations lists " + std::to_string(acts) + " layers but networkShape has " +
@@ -469,6 +493,7 @@ LinkParse parse_link(std::string_view hash, const PageSettings& base) {
                 if (std::string(d.first) == "loss") has_loss = true;
             }
     if (!has_loss) r.settings.set("loss", loss_name(default_loss(page_classes(r.settings))));
+    if (!seen.count("tfMode")) r.settings.set("tfMode", tf_link_signature(seen) ? "true" : "false");
     const auto problems = check_settings(r.settings);
     if (!problems.empty()) {
         for (const auto& p : problems) r.errors.push_back(p + "; the link was not applied");
@@ -503,7 +528,14 @@ PageSettings apply_patch(const PageSettings& s, const std::vector<std::pair<std:
         for (const auto& d : image_defaults())
             next.set(d.first, page_images(probe) ? std::string(d.second) : defaults.text(d.first));
     }
-    for (const auto& kv : patch) next.set(kv.first, kv.second);
+    bool sets_tf = false;
+    for (const auto& kv : patch) {
+        next.set(kv.first, kv.second);
+        sets_tf = sets_tf || kv.first == "tfMode";
+    }
+    // Choosing data TF Playground does not have leaves its mode (unless the patch asks for both,
+    // which check_settings then refuses by name).
+    if (moves && !sets_tf && next.flag("tfMode") && !page_tf_data(next)) next.set("tfMode", "false");
     const auto problems = check_settings(next);
     if (!problems.empty()) throw Error(join(problems, "; "));
     return next;
@@ -537,6 +569,27 @@ int page_classes(const PageSettings& s) {
     return s.text("dataset") == "blobs" ? int(s.number("classes")) : 2;
 }
 
+bool tf_link_signature(const std::set<std::string>& keys) {
+    for (const char* k : nnplay_only())
+        if (keys.count(k)) return false;
+    for (const char* k : tf_signature())
+        if (!keys.count(k)) return false;
+    return true;
+}
+
+bool page_tf_data(const PageSettings& s) {
+    return is_tf_dataset(s.text("problem") == "regression" ? s.text("regDataset") : s.text("dataset"));
+}
+
+TfDataOptions page_tf_data_options(const PageSettings& s) {
+    TfDataOptions o;
+    o.name = s.text("problem") == "regression" ? s.text("regDataset") : s.text("dataset");
+    o.noise = s.number("noise") / 100;
+    o.perc_train = int(s.number("percTrainData"));
+    o.seed = s.text("seed");
+    return o;
+}
+
 Dataset page_dataset(const PageSettings& s) {
     if (page_images(s))
         throw Error("dataset digits: the page's worker loads the image file itself; on the command "
@@ -547,6 +600,7 @@ Dataset page_dataset(const PageSettings& s) {
     g.noise = s.number("noise") / 100;
     if (g.name == "blobs") g.classes = int(s.number("classes"));
     g.seed = seed_from_text(s.text("seed"));
+    if (s.flag("tfMode")) return tf_playground_dataset(page_tf_data_options(s), page_features(s));
     return make_dataset(generate_points(g), page_features(s), s.number("percTrainData") / 100, g.seed);
 }
 
@@ -562,6 +616,11 @@ PageNetwork page_network(const PageSettings& s, int classes, size_t inputs) {
     n.arch.layers.push_back(output_layer(classes, n.loss));
     n.init = s.flag("initZero") ? Init::zeros : parse_init(s.text("init"));
     n.seed = seed_from_text(s.text("seed"));
+    // TF's weights continue its Math.random stream after the data (initZero: all zero, as TF)
+    if (s.flag("tfMode") && n.init == Init::playground_uniform) {
+        n.tf_seed = s.text("seed");
+        n.tf_skip = tf_playground_draws(page_tf_data_options(s));
+    }
     return n;
 }
 
@@ -575,6 +634,7 @@ TrainOptions page_train_options(const PageSettings& s) {
     t.optimizer.l2 = reg == "L2" ? rate : 0;
     t.batch_size = int64_t(s.number("batchSize"));
     t.seed = seed_from_text(s.text("seed"));
+    if (s.flag("tfMode")) t.order = RowOrder::tf_playground;
     return t;
 }
 

@@ -5,6 +5,7 @@
 // page trains. Keys and names match the JS API (web/lib/nnplay.d.ts). No I/O.
 #pragma once
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "dataset.h"
 #include "init.h"
 #include "loss.h"
+#include "tf_playground.h"
 #include "trainer.h"
 
 namespace nn {
@@ -70,6 +72,8 @@ struct LinkParse {
 };
 // Parses a location.hash ("#a=1&b=2" or "a=1&b=2"). Keys the link leaves out take their
 // defaults (a missing `loss` the default loss for the data), so a link reproduces a page.
+// A link without `tfMode` gets tfMode=true exactly when it was copied from TF Playground
+// (tf_link_signature), so it trains as it does there; nnplay's own links carry the key.
 // A bad value keeps `base`'s value for that key and adds a message naming it; a link whose
 // result fails check_settings, or one over kMaxLinkChars, keeps all of `base`.
 LinkParse parse_link(std::string_view hash, const PageSettings& base = PageSettings());
@@ -82,7 +86,17 @@ PageSettings apply_patch(const PageSettings& s, const std::vector<std::pair<std:
 // The largest rebuild a change from a to b needs, or nullptr if nothing changed.
 const char* change_level(const PageSettings& a, const PageSettings& b);
 
+// True when a link's keys are TF Playground's: every key its page writes into a link
+// (activation, batchSize, dataset, regDataset, learningRate, regularizationRate, noise,
+// networkShape, seed, percTrainData, x, y, problem) and none only nnplay writes (classes,
+// activations, loss, init, optimizer, speed, precision, tfMode).
+bool tf_link_signature(const std::set<std::string>& keys);
+
 // ---- what a page link trains -------------------------------------------------------------
+// tfMode=true: the data, initial weights (init=playground) and row order are TF Playground's
+// (tf_playground.h); every other setting trains as usual.
+bool page_tf_data(const PageSettings& s);  // the data is one of TF Playground's sets
+TfDataOptions page_tf_data_options(const PageSettings& s);
 std::vector<Feature> page_features(const PageSettings& s);
 int page_classes(const PageSettings& s);  // of the generated data; 0 = regression
 bool page_images(const PageSettings& s);  // dataset=digits: 784 inputs, loaded by the page's worker
@@ -93,6 +107,10 @@ struct PageNetwork {
     Loss loss;
     Init init;
     uint64_t seed;
+    // tfMode with init=playground: the weights are tf_playground_init(net, tf_seed, tf_skip)
+    // (tf_seed empty otherwise: init from `seed`).
+    std::string tf_seed;
+    uint64_t tf_skip = 0;
 };
 // For data with `classes` classes and `inputs` inputs (the page's own points or a CSV may
 // differ from the generated data).

@@ -105,6 +105,13 @@ bool all_finite(const std::vector<float>& v) {
 
 }  // namespace
 
+RowOrder parse_row_order(const std::string& name) {
+    if (name == "shuffle") return RowOrder::shuffle;
+    if (name == "tf_playground") return RowOrder::tf_playground;
+    throw Error("unknown row order " + quoted(name) + "; allowed: shuffle, tf_playground");
+}
+const char* row_order_name(RowOrder o) { return o == RowOrder::shuffle ? "shuffle" : "tf_playground"; }
+
 Metrics evaluate(const Network& net, const Dataset& d, size_t begin, size_t end) {
     if (d.inputs != net.inputs())
         throw Error("dataset has " + std::to_string(d.inputs) + " inputs but the network expects " +
@@ -152,7 +159,8 @@ Trainer::Trainer(Network& net, const TrainOptions& opt, const Dataset* data)
             throw Error("dataset has " + std::to_string(data->inputs) +
                         " inputs but the network expects " + std::to_string(net.inputs()));
         if (data->n_train < 1) throw Error("dataset has no training rows");
-        net.check_batch(std::min(size_t(opt.batch_size), data->n_train), true);
+        // tf_playground's first update of an epoch may hold up to 2·batch − 1 rows
+        net.check_batch(std::min(size_t(opt.batch_size) * (opt.order == RowOrder::tf_playground ? 2 : 1), data->n_train), true);
         targets_ = encode_targets(*data, net.loss(), net.outputs());
         order_.resize(data->n_train);
         recent_loss_.reserve(StallRule{}.window + 1);  // allocated once: epochs allocate nothing
@@ -183,9 +191,10 @@ int Trainer::threads() const { return pool_ ? pool_->threads() : 1; }
 void Trainer::set_options(const TrainOptions& opt) {
     check_batch_size(opt.batch_size);
     check_threads(opt.threads);
-    if (data_) net_.check_batch(std::min(size_t(opt.batch_size), data_->n_train), true);
+    if (data_) net_.check_batch(std::min(size_t(opt.batch_size) * (opt.order == RowOrder::tf_playground ? 2 : 1), data_->n_train), true);
     optim_.set_settings(opt.optimizer);
     if (opt.threads != opt_.threads) set_threads(opt.threads);
+    if (opt.order != opt_.order || opt.batch_size != opt_.batch_size) carry_ = 0;
     opt_ = opt;
 }
 
@@ -242,20 +251,33 @@ size_t Trainer::train_batches(size_t max_batches, EpochReport* done) {
             W0_.push_back(net_.weights(l));
             b0_.push_back(net_.biases(l));
         }
-        rng_.shuffle(order_);
+        if (opt_.order == RowOrder::shuffle) rng_.shuffle(order_);
         finite_ = true;
     }
-    bx_.resize(bs * in);
-    by_.resize(bs * out);
+    const bool tf = opt_.order == RowOrder::tf_playground;
+    bx_.resize(2 * bs * in);
+    by_.resize(2 * bs * out);
     size_t batches = 0;
     while (pos_ < order_.size() && finite_ && batches < max_batches) {
         size_t n = std::min(bs, order_.size() - pos_);
-        for (size_t s = 0; s < n; ++s) {
-            size_t r = order_[pos_ + s];
+        if (tf && n < bs) {
+            // TF updates only after a full batch: these rows wait for the next epoch
+            carry_ = n;
+            pos_ += n;
+            break;
+        }
+        // tf_playground: the last epoch's tail first (same weights: no update came between)
+        const size_t carried = tf ? carry_ : 0;
+        size_t s = 0;
+        auto put = [&](size_t r) {
             std::copy_n(data.x.data() + r * in, in, bx_.data() + s * in);
             std::copy_n(targets_.data() + r * out, out, by_.data() + s * out);
-        }
-        finite_ = std::isfinite(train_batch(bx_.data(), by_.data(), n));
+            ++s;
+        };
+        for (size_t c = 0; c < carried; ++c) put(order_[order_.size() - carried + c]);
+        for (size_t k = 0; k < n; ++k) put(order_[pos_ + k]);
+        carry_ = 0;
+        finite_ = std::isfinite(train_batch(bx_.data(), by_.data(), s));
         pos_ += n;
         ++batches;
     }
@@ -282,6 +304,7 @@ EpochReport Trainer::finish_epoch() {
                  (rep.test.samples == 0 || std::isfinite(rep.test.loss));
     }
     if (!finite) {
+        carry_ = 0;
         for (size_t l = 0; l < net_.num_layers(); ++l) {
             net_.weights(l) = W0_[l];
             net_.biases(l) = b0_[l];

@@ -11,6 +11,16 @@
 
 namespace nn {
 
+// The order rows are trained in. shuffle: nnplay's, a fresh permutation of the training
+// rows every epoch (from `seed`), each epoch ending with its partial batch. tf_playground:
+// TF Playground's oneStep(), the rows in their stored order every epoch, an update after
+// every batch_size rows, and the rows after the last full batch carried into the next
+// epoch's first update (TF keeps accumulating their derivatives; that update then averages
+// over carried + batch_size rows). `seed` is unused.
+enum class RowOrder { shuffle, tf_playground };
+RowOrder parse_row_order(const std::string& name);  // "shuffle", "tf_playground"
+const char* row_order_name(RowOrder o);
+
 struct TrainOptions {
     OptimizerSettings optimizer;
     int64_t batch_size = 10;
@@ -19,6 +29,7 @@ struct TrainOptions {
     // same bits as 1 (dense_parallel.h); a platform that starts fewer runs with fewer
     // (Trainer::threads()), e.g. WASM without pthreads runs with 1.
     int threads = 1;
+    RowOrder order = RowOrder::shuffle;
 };
 
 struct Metrics {
@@ -91,6 +102,7 @@ private:
     Gradients grads_;
     int64_t epoch_ = 0;
     size_t pos_ = 0;                        // next row of order_ in the current epoch
+    size_t carry_ = 0;                      // tf_playground: rows of the last epoch's tail not yet applied
     bool finite_ = true;                    // no non-finite loss so far this epoch
     std::vector<std::vector<float>> W0_, b0_;  // weights at the epoch's start (divergence)
     EpochReport finish_epoch();

@@ -26,6 +26,7 @@ set(NN_TEST_SOURCES
   tests/core/test_link_settings.cpp
   tests/core/test_regularisation.cpp
   tests/core/test_threads.cpp
+  tests/core/test_tf_playground.cpp
 )
 add_library(nn_catch_main OBJECT tests/catch_main.cpp)
 target_link_libraries(nn_catch_main PRIVATE nn_deps)

@@ -40,6 +40,7 @@
 #include "quantize.h"
 #include "guard.h"
 #include "rules.h"
+#include "tf_playground.h"
 #include "trainer.h"
 
 using emscripten::val;
@@ -164,6 +165,7 @@ nn::TrainOptions train_options_of(const val& o) {
     t.optimizer = optimizer_of(o);
     t.batch_size = to_i64(get_val(o, "batchSize"));
     t.seed = seed_of(get_val(o, "seed"));
+    t.order = nn::parse_row_order(get_str(o, "order"));
     return t;
 }
 
@@ -217,6 +219,17 @@ std::unique_ptr<DatasetHandle> make_dataset(std::string name, val opts) {
         g.seed = seed_of(get_val(opts, "seed"));
         auto h = std::make_unique<DatasetHandle>();
         h->name = name;
+        const std::string tf_seed = get_str(opts, "tfSeed");
+        if (!tf_seed.empty()) {  // TF Playground's own data (core/tf_playground.h)
+            nn::TfDataOptions t;
+            t.name = name;
+            t.noise = g.noise;
+            t.perc_train = int(std::lround(get_f64(opts, "trainRatio") * 100));
+            t.seed = tf_seed;
+            h->data = std::make_shared<nn::Dataset>(
+                nn::tf_playground_dataset(t, features_of(get_val(opts, "features"))));
+            return h;
+        }
         h->data = std::make_shared<nn::Dataset>(nn::make_dataset(
             nn::generate_points(g), features_of(get_val(opts, "features")),
             get_f64(opts, "trainRatio"), g.seed));
@@ -768,6 +781,8 @@ std::unique_ptr<NetworkHandle> make_network(val spec) {
         const uint64_t seed = seed_of(get_val(spec, "seed"));
         auto h = std::make_unique<NetworkHandle>(
             nn::Network(arch_of(spec), nn::parse_loss(get_str(spec, "loss")), init, seed));
+        const std::string tf_seed = get_str(spec, "tfSeed");  // TF Playground's weights
+        if (!tf_seed.empty()) nn::tf_playground_init(h->net, tf_seed, to_u64(get_val(spec, "tfSkip")));
         h->meta.init = nn::init_name(init);
         h->meta.seed = seed;
         h->meta.epochs = 0;

@@ -170,6 +170,8 @@ val link_run(val settings, double classes_d, double inputs_d) {
         d.set("features", f);
         d.set("dataClasses", nn::page_classes(s));  // of the generated data; 0 = regression
         d.set("images", nn::page_images(s));
+        // tfMode: TF Playground's data from the seed text (makeDataset's tfSeed)
+        d.set("tfSeed", s.flag("tfMode") ? s.text("seed") : std::string());
 
         const nn::PageNetwork pn = nn::page_network(s, classes, inputs);
         val net = val::object();
@@ -186,6 +188,10 @@ val link_run(val settings, double classes_d, double inputs_d) {
         net.set("loss", std::string(nn::loss_name(pn.loss)));
         net.set("init", std::string(nn::init_name(pn.init)));
         net.set("seed", s.text("seed"));
+        if (!pn.tf_seed.empty()) {  // TF's weights, after the draws its data took
+            net.set("tfSeed", pn.tf_seed);
+            net.set("tfSkip", double(pn.tf_skip));
+        }
 
         const nn::TrainOptions t = nn::page_train_options(s);
         val tr = val::object();
@@ -196,6 +202,7 @@ val link_run(val settings, double classes_d, double inputs_d) {
         tr.set("l2", t.optimizer.l2);
         tr.set("momentum", t.optimizer.momentum);
         tr.set("seed", s.text("seed"));
+        tr.set("order", std::string(nn::row_order_name(t.order)));
 
         val o = val::object();
         o.set("dataset", d);

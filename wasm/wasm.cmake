@@ -13,11 +13,13 @@ file(MAKE_DIRECTORY ${NNPLAY_WEB_GEN})
 add_library(nn_wasm_bindings OBJECT ${CMAKE_CURRENT_LIST_DIR}/bindings.cpp
             ${CMAKE_CURRENT_LIST_DIR}/bindings_transformer.cpp
             ${CMAKE_CURRENT_LIST_DIR}/bindings_limits.cpp
-            ${CMAKE_CURRENT_LIST_DIR}/bindings_link.cpp)
+            ${CMAKE_CURRENT_LIST_DIR}/bindings_link.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/bindings_tf.cpp)
 target_link_libraries(nn_wasm_bindings PRIVATE nncore)
 target_compile_options(nn_wasm_bindings PRIVATE -Wall -Wextra)
 set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/bindings_transformer.cpp PROPERTIES COMPILE_OPTIONS -Os)  # see CMakeLists.txt
 set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/bindings_link.cpp PROPERTIES COMPILE_OPTIONS -Os)  # settings: per user action
+set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/bindings_tf.cpp PROPERTIES COMPILE_OPTIONS -Os)  # tests only
 target_compile_definitions(nn_wasm_bindings PRIVATE NNPLAY_VERSION="${PROJECT_VERSION}")
 
 # Shared link flags.

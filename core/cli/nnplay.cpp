@@ -25,6 +25,7 @@
 #include "model_io.h"
 #include "network.h"
 #include "rules.h"
+#include "tf_playground.h"
 #include "train_link.h"
 #include "trainer.h"
 
@@ -533,6 +534,7 @@ int cmd_train(int argc, char** argv) {
     flag_value(cmd, "optimizer settings", [&] { validate_optimizer(os); return 0; });
 
     Network net = flag_value(cmd, "network", [&] { return Network(arch, loss, init, seed); });
+    if (!link.tf_seed.empty()) tf_playground_init(net, link.tf_seed, link.tf_skip);  // tfMode
     Trainer trainer = flag_value(cmd, "training", [&] { return Trainer(net, data, to); });
 
     int64_t every = flag_int(cmd, a, "--every", epochs <= 50 ? 1 : std::max<int64_t>(1, epochs / 20),
@@ -567,6 +569,7 @@ int cmd_train(int argc, char** argv) {
     std::vector<EpochReport> reps;
     EpochReport last;
     bool diverged = false;
+    EpochReport stalled;
     for (int64_t e = 1; e <= epochs; ++e) {
         EpochReport r = trainer.train_epoch();
         if (r.diverged) {
@@ -576,6 +579,10 @@ int cmd_train(int argc, char** argv) {
         }
         reps.push_back(r);
         last = r;
+        if (r.stalled) {  // the rule the page shows (core/stall.h), said once
+            stalled = r;
+            if (!json && !quiet) std::printf("note: %s\n", terminal_safe(r.message).c_str());
+        }
         if (!json && !quiet && (e == 1 || e % every == 0 || e == epochs)) {
             std::printf("epoch %*lld  train loss %.6f  test loss %s", int(std::to_string(epochs).size()),
                         (long long)e, r.train.loss,
@@ -611,6 +618,9 @@ int cmd_train(int argc, char** argv) {
         } else {
             o += "null";
         }
+        if (stalled.stalled)
+            o += ",\n\"stalled\": {\"epoch\": " + std::to_string(stalled.epoch) +
+                 ", \"message\": " + nlohmann::json(stalled.message).dump() + "}";
         if (diverged)
             o += ",\n\"diverged\": {\"epoch\": " + std::to_string(last.epoch) +
                  ", \"message\": " + nlohmann::json(last.message).dump() + "}";

@@ -24,6 +24,8 @@ LinkRun link_run(std::string_view hash) {
     r.init = n.init;
     r.init_name = init_name(n.init);
     r.seed = n.seed;
+    r.tf_seed = n.tf_seed;
+    r.tf_skip = n.tf_skip;
     r.train = page_train_options(s);
     return r;
 }

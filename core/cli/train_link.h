@@ -20,6 +20,8 @@ struct LinkRun {
     std::string init_name;
     Init init = Init::playground_uniform;
     uint64_t seed = 1;
+    std::string tf_seed;  // tfMode: TF Playground's weights (tf_playground_init), see PageNetwork
+    uint64_t tf_skip = 0;
     TrainOptions train;
 };
 

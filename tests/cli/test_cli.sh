@@ -175,4 +175,28 @@ printf '\xff\xfea\0,\0b\0\n\0001\0,\0000\0\n\0' > "$T/utf16.csv"
 expect_fail "UTF-16 CSV is named" 1 "the file looks like UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8" "$NN" train --data "$T/utf16.csv"
 rm -f "$T/big48.json" "$T/wide.csv"
 
+# Classification that stalls says so with the core's rule (core/stall.h), as the page does:
+# all-zero weights stay symmetric, the loss stays flat at chance; said once, at epoch 50.
+expect_out "train: stall note" "note: stalled at epoch 50: the training loss has stayed at 0.4980 for 50 epochs" \
+  "$NN" train --dataset xor --init zeros --epochs 80 --every 40
+"$NN" train --dataset xor --init zeros --epochs 80 --json > "$T/stall.json"
+if node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1]));
+  if (j.stalled.epoch!==50||!/try resetting with a random initialiser/.test(j.stalled.message)) process.exit(1)' "$T/stall.json"
+then ok "train --json: stalled {epoch 50, message}"; else bad "train --json stalled"; fi
+out=$("$NN" train --dataset xor --epochs 80 --seed 3 2>&1)
+if grep -q "note: stalled" <<<"$out"; then bad "a run that learns has no stall note"; else ok "a run that learns has no stall note"; fi
+"$NN" train --dataset xor --epochs 3 --json > "$T/nostall.json"
+if node -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1])); if ("stalled" in j) process.exit(1)' "$T/nostall.json"
+then ok "train --json: no stalled key without a stall"; else bad "train --json: stalled key without a stall"; fi
+
+# A link copied from TF Playground trains in tfMode (TF's seedrandom data, weights and row
+# order; tests/js/tf_playground.test.mjs compares it with TF's engine): the run differs from
+# the same link with tfMode=false, and a bad tfMode pairing exits 2 naming it.
+TFL='#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.83747&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false'
+"$NN" train --link "$TFL" --epochs 3 --json > "$T/tf1.json"
+"$NN" train --link "$TFL&tfMode=true" --epochs 3 --json > "$T/tf2.json"
+"$NN" train --link "$TFL&tfMode=false" --epochs 3 --json > "$T/tf3.json"
+if cmp -s "$T/tf1.json" "$T/tf2.json" && ! cmp -s "$T/tf1.json" "$T/tf3.json"; then ok "--link: a TF Playground link is in tfMode"; else bad "--link tfMode"; fi
+expect_fail "--link: tfMode with blobs" 2 "tfMode: TF Playground has no dataset 'blobs'" "$NN" train --link '#dataset=blobs&tfMode=true'
+
 finish "CLI checks"

@@ -55,6 +55,10 @@ export interface NetworkSpec {
   loss?: LossName;          // default 'half_mse'
   init?: InitName;          // default 'glorot_uniform'
   seed?: number | string;   // default 1; a text like '0.83747' is hashed (seedFromText)
+  /** TF Playground's initial weights instead of init/seed: Math.random() − 0.5 from its
+   * Math.seedrandom(tfSeed) stream after tfSkip draws (the draws its data took), biases 0.1 */
+  tfSeed?: string;
+  tfSkip?: number;
 }
 
 export interface TrainOptions {
@@ -65,7 +69,11 @@ export interface TrainOptions {
   momentum?: number;         // default 0.9
   epochs?: number;           // trainEpochs only, default 1
   seed?: number | string;    // shuffling, default 1
+  /** 'shuffle' (default): rows reshuffled every epoch. 'tf_playground': TF Playground's fixed
+   * row order, the rows after the last full batch carried into the next epoch's first update */
+  order?: RowOrder;
 }
+export type RowOrder = 'shuffle' | 'tf_playground';
 /** `samples`: rows measured. Training metrics use every training row up to 2,000, else 2,000 spread evenly (docs/training.md). */
 export interface Metrics { loss: number; accuracy: number | null; samples: number; }
 export interface EpochReport {
@@ -174,6 +182,9 @@ export interface Dataset {
 export interface MakeDatasetOptions {
   noise?: number; trainRatio?: number; seed?: number | string; samples?: number; classes?: number;
   features?: FeatureName[];
+  /** TF Playground's own data: its generators, shuffle and split from Math.seedrandom(tfSeed)
+   * (samples and seed are then unused; trainRatio is taken as a whole percent) */
+  tfSeed?: string;
 }
 /** classes 0 = regression; defaults: features ['x1','x2'], trainRatio 1, seed 1 */
 export interface PointsInput {
@@ -243,6 +254,8 @@ export interface NNPlay {
   defaultLoss(classes: number): LossName;
   /** the RNG seed of a seed text: a whole number up to 2^53 − 1 is itself, other texts hash (bit 63 set) */
   seedFromText(text: string): bigint;
+  /** TF Playground's Math.random after Math.seedrandom(seed) (npm seedrandom's ARC4): its first `count` numbers */
+  tfRandom(seed: string, count: number): Float64Array;
   /** each feature's map over the ±6 grid (as evaluateGrid's `inputs`), without a network */
   featureGrid(opts: { features: FeatureName[]; resolution?: number }): Float32Array[];
   /** current size of the wasm heap in bytes */
@@ -429,7 +442,7 @@ export interface PageSettings {
   noise: number; percTrainData: number; seed: string;
   x: boolean; y: boolean; xSquared: boolean; ySquared: boolean; xTimesY: boolean; sinX: boolean; sinY: boolean;
   networkShape: number[]; activation: ActivationName; activations: ActivationName[]; loss: LossName; init: InitName;
-  initZero: boolean; learningRate: number; batchSize: number; regularization: 'none' | 'L1' | 'L2';
+  initZero: boolean; tfMode: boolean; learningRate: number; batchSize: number; regularization: 'none' | 'L1' | 'L2';
   regularizationRate: number; optimizer: 'sgd' | 'momentum' | 'adam'; speed: string;
   showTestData: boolean; discretize: boolean; precision: string; hideText: boolean; hide: string[];
 }

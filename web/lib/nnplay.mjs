@@ -133,7 +133,7 @@ function strings(name, v) {
 }
 const opt = (v, d) => (v === undefined ? d : v);
 
-const DEFAULT_TRAIN = { optimizer: 'sgd', lr: 0.03, batchSize: 10, l1: 0, l2: 0, momentum: 0.9, epochs: 1, seed: 1 };
+const DEFAULT_TRAIN = { optimizer: 'sgd', lr: 0.03, batchSize: 10, l1: 0, l2: 0, momentum: 0.9, epochs: 1, seed: 1, order: 'shuffle' };
 
 function trainOptions(o) {
   o = obj('options', o);
@@ -146,6 +146,7 @@ function trainOptions(o) {
     momentum: num('momentum', opt(o.momentum, DEFAULT_TRAIN.momentum)),
     epochs: int('epochs', opt(o.epochs, DEFAULT_TRAIN.epochs)),
     seed: seedArg('seed', opt(o.seed, DEFAULT_TRAIN.seed)),
+    order: str('order', opt(o.order, DEFAULT_TRAIN.order)),  // 'shuffle' | 'tf_playground' (the core checks)
   };
 }
 
@@ -279,6 +280,9 @@ function wrapModule(M) {
           loss: str('loss', opt(spec.loss, 'half_mse')),
           init: str('init', opt(spec.init, 'glorot_uniform')),
           seed: seedArg('seed', opt(spec.seed, 1)),
+          // TF Playground's weights: its Math.random for this seed text after tfSkip draws
+          tfSeed: str('tfSeed', opt(spec.tfSeed, '')),
+          tfSkip: nonNegInt('tfSkip', opt(spec.tfSkip, 0)),
         };
         handle = check(M.makeNetwork(s));
       }
@@ -428,6 +432,7 @@ function wrapModule(M) {
       seed: seedArg('seed', opt(o.seed, 1)),
       features: strings('features', opt(o.features, ['x1', 'x2'])),
       trainRatio: num('trainRatio', opt(o.trainRatio, 0.5)),
+      tfSeed: str('tfSeed', opt(o.tfSeed, '')),  // TF Playground's own data for this seed text
     };
     return new Dataset(check(M.makeDataset(str('name', name), s)));
   }
@@ -537,6 +542,8 @@ function wrapModule(M) {
   const outputLayer = (classes, loss) => check(M.outputLayer(nonNegInt('classes', classes), str('loss', loss)));
   const defaultLoss = (classes) => M.defaultLoss(nonNegInt('classes', classes));
   const seedFromText = (text) => BigInt(check(M.seedFromText(str('text', text))));
+  // TF Playground's Math.random after Math.seedrandom(seed): the first `count` numbers.
+  const tfRandom = (seed, count) => check(M.tfRandom(str('seed', seed), nonNegInt('count', count)));
   // Each feature's map over the ±6 grid without a network (evaluateGrid's `inputs` for features
   // the network does not use).
   function featureGrid(o) {
@@ -600,6 +607,7 @@ function wrapModule(M) {
     settingsChangeLevel,
     linkRun,
     fromLink,
+    tfRandom,
     outputLayer,
     defaultLoss,
     seedFromText,

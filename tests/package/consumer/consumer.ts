@@ -11,7 +11,7 @@ import type {
   GridOptions, GridResult, ImageSetInput, ImageSplit, InitName, LayerSpec, Limits, LossName, MakeDatasetOptions, Metrics, ModelExtra,
   Network, NetworkConstructor, NetworkSpec, NNPlay, OptimizerName, ParamReport, PointsInput,
   SizedBytes, TrainOptions, TransformerOptions, TransformerPresetId, TransformerReport,
-  TransformerSpec, TransformerTensor, SettingSpec, PageSettings, LinkRun,
+  TransformerSpec, TransformerTensor, SettingSpec, PageSettings, LinkRun, RowOrder,
 } from 'nnplay';
 // The consumer compiles without DOM or node typings (tsconfig lib: es2022): its one print.
 declare const console: { log(...values: unknown[]): void };
@@ -40,7 +40,8 @@ const data: Dataset = nn.makeDataset(name, dataOptions);
 const points: PointsInput = { x1: [0, 1], x2: [1, 0], labels: [0, 1], classes: 2 };
 const clicked: Dataset = nn.datasetFromPoints(points);
 const optimizer: OptimizerName = 'adam';
-const train: TrainOptions = { optimizer, lr: 0.01, batchSize: 10, epochs: 2 };
+const order: RowOrder = 'shuffle';
+const train: TrainOptions = { optimizer, lr: 0.01, batchSize: 10, epochs: 2, order };
 const epochs: EpochReport[] = net.trainEpochs(data, train);
 const test: Metrics = epochs[epochs.length - 1].test;
 const gridOptions: GridOptions = { resolution: 10, neurons: false };
@@ -86,6 +87,6 @@ const replay = nn.fromLink(nn.linkOf(parsed.settings));
 replay.net.trainEpochs(replay.data, { ...replay.train, epochs: 1 });
 console.log(table.length, run.network.layers.length, nn.updateSettings(parsed.settings, { noise: 5 }).error,
   nn.settingsChangeLevel(parsed.settings, nn.defaultSettings()), nn.outputLayer(3, 'half_mse').units,
-  nn.defaultLoss(3), nn.seedFromText('7'), nn.featureGrid({ features: ['sinx1'], resolution: 4 })[0].length);
+  nn.defaultLoss(3), nn.seedFromText('7'), nn.featureGrid({ features: ['sinx1'], resolution: 4 })[0].length, nn.tfRandom('0.5', 2)[0]);
 replay.net.delete();
 replay.data.delete();
