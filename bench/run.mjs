@@ -2,7 +2,7 @@
 // bench/results/latest.json and latest.md: median and min–max over runs, ratios taken
 // within each run (same process, same moment) and then their median across runs.
 //   node bench/run.mjs [--runs=5] [--quick] [--native=build/b-native] [--wasm=build/b-wasm]
-//     [--no-page] [--no-frames] [--no-digits] [--frames-runs=3] [--digits-runs=1]
+//     [--no-page] [--no-frames] [--no-digits] [--no-tf-page] [--frames-runs=3] [--digits-runs=1]
 // scripts/bench.sh builds what this needs first.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -147,6 +147,14 @@ if (!args['no-page'] && !args['no-frames'] && fs.existsSync('/usr/bin/chromium')
 let digits = null;
 if (!args['no-page'] && !args['no-digits'] && fs.existsSync('/usr/bin/chromium')) {
   digits = runJSON(process.execPath, ['bench/digits.mjs', '--json', `--runs=${args['digits-runs'] ?? 1}`, ...q], {
+    NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace('--no-experimental-fetch', '').trim(),
+  });
+}
+// TF Playground links in nnplay's tfMode against the real TF Playground page (issue 11,
+// bench/tf_page.mjs): points and shown losses. Says it was skipped where the page is absent.
+let tfPage = null;
+if (!args['no-page'] && !args['no-tf-page'] && fs.existsSync('/usr/bin/chromium')) {
+  tfPage = runJSON(process.execPath, ['bench/tf_page.mjs', '--json'], {
     NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace('--no-experimental-fetch', '').trim(),
   });
 }
@@ -443,13 +451,31 @@ if (DR.length) {
   if (ratios.length) target('digits page samples/s (evaluation included) / tfjs-wasm same network', `${median(ratios).toFixed(2)}×`, 'reported (no goal)', null);
   target('digits: choose → first epoch running', DR.map((r) => `${fnum(r.choose.firstEpochMs)} ms`).join(', '), 'reported (no goal)', null);
 }
-md.push('## Targets (issues 6, 14 and 15)', '');
+// ---- TF Playground links vs the real page (issue 11) -----------------------------------------
+if (tfPage?.skipped) md.push('## TF Playground links vs the real TF Playground page (issue 11, bench/tf_page.mjs)', '', `Skipped: ${tfPage.skipped}.`, '');
+else if (tfPage) {
+  md.push('## TF Playground links vs the real TF Playground page (issue 11, bench/tf_page.mjs)', '');
+  md.push(`The same TF link opened in TF Playground's page (headless Chromium) and built by nnplay's core (tfMode): training points` +
+    ` read from TF's heatmap circles (pixels → data), their colours, and the losses TF displays (3 decimals) after Step ×` +
+    ` ${tfPage.meta.steps.join(', ')}. Load ${tfPage.meta.loadavg.map((v) => v.toFixed(1)).join(' ')}.`, '');
+  md.push('| link | points TF / nnplay | worst |Δ| point | colours differing | losses shown (train / test) TF → nnplay at the last step | all steps agree |');
+  md.push('|---|---|---|---|---|---|');
+  for (const r of tfPage.results) {
+    const l = r.losses[r.losses.length - 1];
+    md.push(`| ${r.case} | ${r.pointsTF} / ${r.pointsNnplay} | ${r.worstPointDiff.toExponential(2)} | ${r.classWrong} | ` +
+      `${l.tf.join(' / ')} → ${l.nnplay.join(' / ')} (step ${l.step}) | ${r.lossesAgree ? 'yes' : '**no**'} |`);
+  }
+  md.push('');
+  target('TF Playground links: points and shown losses equal the real page', `${tfPage.results.filter((r) => r.lossesAgree && !r.classWrong && r.pointsTF === r.pointsNnplay).length} of ${tfPage.results.length} links`,
+    'all', tfPage.results.every((r) => r.lossesAgree && !r.classWrong && r.pointsTF === r.pointsNnplay));
+}
+md.push('## Targets (issues 6, 11, 14 and 15)', '');
 md.push('| target | measured | goal | |', '|---|---|---|---|');
 for (const t of targets) md.push(`| ${t.what} | ${t.value} | ${t.goal} | ${t.met == null ? '' : t.met ? 'met' : '**missed**'} |`);
 md.push('');
 
 fs.mkdirSync(OUTDIR, { recursive: true });
-fs.writeFileSync(path.join(OUTDIR, 'latest.json'), JSON.stringify({ meta, sizes, startup, frames, digits, targets, rows: [...rows.values()] }, null, 1) + '\n');
+fs.writeFileSync(path.join(OUTDIR, 'latest.json'), JSON.stringify({ meta, sizes, startup, frames, digits, tfPage, targets, rows: [...rows.values()] }, null, 1) + '\n');
 fs.writeFileSync(path.join(OUTDIR, 'latest.md'), md.join('\n'));
 process.stdout.write(md.join('\n'));
 log(`run: wrote bench/results/latest.md and latest.json (${meta.seconds} s of runs)`);

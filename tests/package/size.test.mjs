@@ -23,8 +23,10 @@ const KiB = 1024;
 const BUDGET = {
   // raised 23:57 by rules (issue 11): the core's link settings, rules and bindings_link added
   // the page's settings parser to the module (207,696 B measured with it); see docs/size-budget.md
-  'nnplay_core.wasm': 210 * KiB,      // 215,040 B: 171,670 B before issue 11's rules moved in
-  'nnplay-widgets.js': 345 * KiB,     // 353,280 B: 285,158 B before
+  // raised 01:50 by tfseed (issue 11, TF Playground's data/weights/order: core/tf_*.cpp, -Os):
+  // +5,358 B gzip measured (207,340 → 212,698 B on bc384d9); main had grown to ~211.7 KB since
+  'nnplay_core.wasm': 220 * KiB,      // 225,280 B: 171,670 B before issue 11's rules moved in
+  'nnplay-widgets.js': 355 * KiB,     // 363,520 B: 285,158 B before
 };
 
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
