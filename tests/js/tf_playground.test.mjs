@@ -119,7 +119,8 @@ for (const c of CASES) {
       });
       figures.push({ case: c.name, epochs: c.epochs, worstRelLoss: worst.toExponential(2), atEpoch: at,
         lastTF: ref.losses[c.epochs - 1].train.toFixed(6), lastOurs: ours[c.epochs - 1].train.loss.toFixed(6), worstPointDiff: worstPoint });
-      assert.ok(worst < 1e-3, `${c.name}: worst relative loss difference ${worst} at epoch ${at}`);
+      // measured worst 2.6e-5; without the carried partial batch the spiral case is off by 1.6e-3-2.8e-3
+      assert.ok(worst < 1e-4, `${c.name}: worst relative loss difference ${worst} at epoch ${at}`);
     } finally { data.delete(); net.delete(); }
   });
 }
