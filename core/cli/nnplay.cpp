@@ -98,12 +98,15 @@ const char* kTrainHelp =
     "                      whole number, or a text like TF Playground's 0.83747 (hashed)\n"
     "  --link '#HASH'      everything from a playground page's URL hash (the page's 'link');\n"
     "                      replaces the data, network and optimiser flags above\n"
+    "                      (a link copied from TF Playground trains as it does there:\n"
+    "                      its seedrandom data, first weights and row order; docs/training.md)\n"
     "  --threads N         1..64 threads for each training step (default 1); any count gives\n"
     "                      the same numbers as 1, only the time changes\n"
     "  --every N           print every N epochs (default: every epoch up to 50, else ~20 lines)\n"
     "  --save FILE         write the trained model (docs/model-format.md)\n"
     "  --json              machine-readable output (losses with 17 significant digits)\n"
-    "  --quiet             only the final result\n";
+    "  --quiet             only the final result (a classification that stalls prints\n"
+    "                      'note: stalled at epoch N: ...' otherwise, and --json adds \"stalled\")\n";
 
 const char* kEvalHelp =
     "nnplay eval: loss and accuracy of a saved model on a CSV file\n"
