@@ -44,7 +44,8 @@ test('digits: pick, train past 95%, draw a 7, see the weight images', { timeout:
   const diagram = await page.textContent('#diagram');
   for (const block of ['784 × 256 = 200,704', '256 × 128 = 32,768', '128 × 64 = 8,192', '64 × 10 = 640'])
     assert.ok(diagram.includes(block), `diagram shows ${block}`);
-  assert.match(await page.textContent('#params'), /242,762/);  // 242,304 weights + 458 biases
+  // 242,304 weights + 458 biases; the panel is the worker's count, answered after the diagram is drawn
+  await page.waitForFunction(() => /242,762/.test(document.getElementById('params').textContent), null, { timeout: 20000 });
   // nothing drawn: no prediction
   assert.equal(await page.textContent('#digit-verdict'), 'draw a digit');
   await shot(page, 'digits-start');

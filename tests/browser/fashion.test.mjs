@@ -26,7 +26,8 @@ test('fashion: #dataset=fashion shows the clothing classes, 784-256-128-64-10, a
   const diagram = await page.textContent('#diagram');
   for (const block of ['784 × 256 = 200,704', '256 × 128 = 32,768', '128 × 64 = 8,192', '64 × 10 = 640'])
     assert.ok(diagram.includes(block), `diagram shows ${block}`);
-  assert.match(await page.textContent('#params'), /242,762/);
+  // the parameter panel is the worker's count, answered after the diagram is drawn
+  await page.waitForFunction(() => /242,762/.test(document.getElementById('params').textContent), null, { timeout: 20000 });
 
   // the ten probability bars are named with the clothing classes; nothing drawn: no prediction
   await page.waitForFunction(() => document.querySelector('#digit-probs .name')?.textContent === 'T-shirt/top');

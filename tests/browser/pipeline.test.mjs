@@ -50,6 +50,8 @@ test('model settings with prototype keys import; a refused import keeps page and
   // settings carrying Object.prototype keys: ignored with a note, the model loads
   await importModel(page, 'proto.json', { ...model, settings: `toString=1&constructor=2&__proto__=3&${model.settings.slice(1)}` });
   await page.waitForFunction(() => /Loaded model/.test(document.getElementById('model-name').textContent));
+  // the total is the worker's count, answered after the model's name is shown (a race under load)
+  await page.waitForFunction(() => document.querySelector('.total-params').textContent === '35', null, { timeout: 10000 });
   assert.equal(await totalParams(page), '35');
   assert.match(await messages(page), /model settings: unknown setting 'toString' ignored/);
   assert.doesNotMatch(await messages(page), /DataCloneError|could not be cloned/);
