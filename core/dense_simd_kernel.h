@@ -80,15 +80,16 @@ inline void gemm_tile(const GemmArgs& g, size_t m0, size_t n0) {
     }
     for (int i = 0; i < MR; ++i)
         for (int j = 0; j < NR; ++j) acc[i][j].store_unaligned(c + i * g.ldc + j * L);
-    if (g.epilogue != GemmEpilogue::none) gemm_epilogue_block<B>(c, g.ldc, MR, NR, g.epilogue);
 }
 
-// All rows for columns [n0, n0 + NR*L): MR-row tiles, then single rows.
+// All rows for columns [n0, n0 + NR*L): MR-row tiles, then single rows; then the epilogue
+// once over the whole panel (M × NR·L floats, still in L1), not one call per tile.
 template <class B, int MR, int NR>
 inline void gemm_panel(const GemmArgs& g, size_t n0) {
     size_t m = 0;
     for (; m + MR <= g.M; m += MR) gemm_tile<B, MR, NR>(g, m, n0);
     for (; m < g.M; ++m) gemm_tile<B, 1, NR>(g, m, n0);
+    if (g.epilogue != GemmEpilogue::none) gemm_epilogue_block<B>(g.C + n0, g.ldc, g.M, NR, g.epilogue);
 }
 
 // Columns [n, N) in panels of NR vectors, then single vectors; returns the first
