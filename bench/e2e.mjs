@@ -42,6 +42,14 @@ async function nnplayEngine() {
       const o = { resolution: GRID_RES, neurons: true, features: ['x1', 'x2'] };
       return { fn: () => net.evaluateGrid(o), done: () => net.delete() };
     },
+    // The same grid refilled into the previous result (`into`), as a loop redrawing its maps
+    // calls it: one copy out of wasm memory and no new arrays. Its own column ('nnplay-into').
+    gridInto(t) {
+      const net = new nn.Network(spec(t));
+      const o = { resolution: GRID_RES, neurons: true, features: ['x1', 'x2'] };
+      o.into = net.evaluateGrid(o);
+      return { fn: () => net.evaluateGrid(o), done: () => net.delete() };
+    },
   };
 }
 
@@ -197,6 +205,19 @@ for (const name of ENGINES) {
         log(`e2e: ${name} ${t.id}: ${res[t.id].error}`);
       }
       job.done?.();
+    }
+  }
+  if (engine.gridInto) {
+    const res2 = (out.results[`${name}-into`] = {});
+    for (const t of GRID) {
+      const job = engine.gridInto(t);
+      try {
+        res2[t.id] = { ...(await measure(job.fn, GRID_RES * GRID_RES, opts)), unit: 'points/s' };
+        log(`e2e: ${(name + '-into').padEnd(10)} ${t.id.padEnd(44)} ${res2[t.id].rate.toFixed(0)} points/s  (${res2[t.id].msPerCall.toFixed(3)} ms/call)`);
+      } catch (e) {
+        res2[t.id] = { error: String(e && e.message || e) };
+      }
+      job.done();
     }
   }
 }

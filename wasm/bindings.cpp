@@ -524,7 +524,7 @@ struct NetworkHandle {
         });
     }
     // opts: {xMin, xMax, yMin, yMax, resolution, features, neurons}. Returns
-    // {resolution, output, neurons: [per layer one (units × res²) Float32Array]}.
+    // {resolution, output, outputs, inputs, neurons: [per layer one (units × res²) view]}.
     val evaluate_grid(val opts) {
         return guard([&] {
             nn::GridSpec s;
@@ -536,13 +536,17 @@ struct NetworkHandle {
             s.features = features_of(get_val(opts, "features"));
             s.neurons = get_bool(opts, "neurons");
             const nn::GridResult& r = grid(s);
+            // Views of the kept grid, not copies: the one JS caller (web/lib/nnplay.mjs
+            // evaluateGrid) copies them out at once, into new arrays or into an earlier result's,
+            // before anything else runs in wasm (a memory growth would detach them).
+            auto view = [](const std::vector<float>& v) { return val(emscripten::typed_memory_view(v.size(), v.data())); };
             val o = val::object();
             o.set("resolution", r.resolution);
-            o.set("output", f32_copy(r.output));
-            o.set("outputs", f32_copy(r.outputs));
-            o.set("inputs", f32_copy(r.inputs));
+            o.set("output", view(r.output));
+            o.set("outputs", view(r.outputs));
+            o.set("inputs", view(r.inputs));
             val layers = val::array();
-            for (const auto& l : r.neurons) layers.call<void>("push", f32_copy(l));
+            for (const auto& l : r.neurons) layers.call<void>("push", view(l));
             o.set("neurons", layers);
             return o;
         });

@@ -44,6 +44,7 @@ const cases = [
   ['points of unequal length', () => nn.datasetFromPoints({ x1: [1, 2], x2: [1], labels: [0, 1], classes: 2 }), 'points: x1, x2 and label must have the same length'],
   ['unknown precision', () => net.quantized('int3'), "unknown precision 'int3'; allowed: fp32, fp16, int8, int4"],
   ['grid resolution', () => net.evaluateGrid({ resolution: 1 }), 'grid: resolution must be between 2 and 1000, got 1'],
+  ['grid into a non-result', () => net.evaluateGrid({ into: { output: new Float32Array(10000) } }), 'into must be an earlier result of evaluateGrid, got an object'],
   // wrong array lengths (binding messages: they name the expected shape)
   ['predict: wrong length', () => net.predict([1, 2, 3], 1), 'predict: expected n × inputs = 1 × 2 values, got 3'],
   ['activations: wrong length', () => net.activations([1]), 'activations: expected 2 inputs, got 1'],

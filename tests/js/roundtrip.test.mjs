@@ -128,6 +128,34 @@ test('evaluateGrid called again: earlier results are owned copies, every cell eq
   net.delete();
 });
 
+test('evaluateGrid into an earlier result refills its arrays when the sizes match', () => {
+  const net = new nn.Network(spec);
+  const o = { resolution: 12, features: ['x1', 'x2'] };
+  const g = net.evaluateGrid(o);
+  const arrays = [g.output, g.outputs, ...g.inputs, ...g.neurons.flat()];
+  net.setWeights(0, net.getWeights(0).map((v) => v + 0.25));
+  const fresh = net.evaluateGrid(o);
+  const again = net.evaluateGrid({ ...o, into: g });
+  assert.equal(again, g);  // the same object, arrays and maps, refilled
+  assert.deepEqual([again.output, again.outputs, ...again.inputs, ...again.neurons.flat()].map((a, i) => a === arrays[i]), arrays.map(() => true));
+  assert.deepEqual(again.output, fresh.output);
+  assert.deepEqual(again.outputs, fresh.outputs);
+  assert.deepEqual(again.inputs, fresh.inputs);
+  assert.deepEqual(again.neurons, fresh.neurons);
+  assert.notDeepEqual(g.output, net.evaluateGrid({ ...o, into: fresh, xMin: -1 }).output);  // `fresh` refilled, g kept
+  // Another size, or arrays sent away (detached): new arrays, the earlier result untouched.
+  const kept = g.output.slice();
+  const other = net.evaluateGrid({ ...o, resolution: 6, into: g });
+  assert.notEqual(other, g);
+  assert.equal(other.output.length, 36);
+  assert.deepEqual(g.output, kept);
+  structuredClone(g.neurons[0][0].buffer, { transfer: [g.neurons[0][0].buffer] });
+  const moved = net.evaluateGrid({ ...o, into: g });
+  assert.notEqual(moved, g);
+  assert.deepEqual(moved.output, kept);
+  net.delete();
+});
+
 test('quantized copies: fp32 equal, fp16 and int8 close, the original untouched', () => {
   const net = new nn.Network({ inputs: 2, layers: [{ units: 16 }, { units: 1 }], seed: 3 });
   const w = net.getWeights(0);

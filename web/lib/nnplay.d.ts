@@ -90,6 +90,12 @@ export interface GridOptions {
   resolution?: number;                                         // default 100 (→ 100×100)
   features?: FeatureName[];                                    // default the network's features
   neurons?: boolean;                                           // default true
+  /**
+   * an earlier result to refill: when its arrays have this grid's sizes (same resolution,
+   * `neurons` and layer sizes, none transferred away) they are overwritten and `into` itself is
+   * returned; otherwise a new result is made and `into` is left unchanged
+   */
+  into?: GridResult;
 }
 export interface GridResult {
   resolution: number;

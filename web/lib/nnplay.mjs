@@ -214,6 +214,9 @@ function wrapModule(M) {
   // and the address and size of its input buffer in wasm memory. x and y are written
   // through M.HEAPF32, read at each call because memory growth replaces it.
   const trainState = new WeakMap();
+  // evaluateGrid's results → the arrays they own (output, outputs, inputs, each layer's),
+  // so that `into` refills only a real earlier result.
+  const gridArrays = new WeakMap();
   const TRAIN_KEYS = ['optimizer', 'lr', 'batchSize', 'l1', 'l2', 'momentum', 'seed'];
   function trainInto(w, h, x, y, n, steps, o) {
     let st = trainState.get(w);
@@ -341,17 +344,29 @@ function wrapModule(M) {
         features: strings('features', features),
         neurons: bool('neurons', opt(o.neurons, true)),
       };
+      const into = o.into === undefined ? undefined : gridArrays.get(o.into);
+      if (o.into !== undefined && !into) throw new Error(`into must be an earlier result of evaluateGrid, got ${show(o.into)}`);
+      // r holds views of wasm memory: each is copied out here, before any other wasm call.
       const r = check(h.evaluateGrid(spec));
       const cells = r.resolution * r.resolution;
-      // One owned copy per layer; each unit's map is a subarray of it (not wasm memory).
-      const neurons = r.neurons.map((all, l) => {
-        const maps = [];
-        for (let u = 0; u < this.layers[l].units; u++) maps.push(all.subarray(u * cells, (u + 1) * cells));
-        return maps;
-      });
-      const inputs = [];  // with neurons: each input feature's map, subarrays of one copy
-      if (spec.neurons) for (let i = 0; i < this.inputs; i++) inputs.push(r.inputs.subarray(i * cells, (i + 1) * cells));
-      return { resolution: r.resolution, output: r.output, outputs: r.outputs, inputs, neurons };
+      const views = [r.output, r.outputs, r.inputs, ...r.neurons];
+      // Into the earlier result when every array has this grid's length (same resolution, maps
+      // option and layer sizes, nothing transferred away): its arrays and maps are refilled and
+      // it is returned. Else new arrays. Either way one copy, never a view of wasm memory.
+      if (into && into.length === views.length && views.every((v, i) => into[i].length === v.length)) {
+        views.forEach((v, i) => { if (v.length) into[i].set(v); });
+        return o.into;
+      }
+      const [output, outputs, inputs, ...layers] = views.map((v) => v.slice());
+      // Each unit's map is a subarray of its layer's array, each input feature's of the inputs'.
+      const split = (all, n) => Array.from({ length: n }, (_, u) => all.subarray(u * cells, (u + 1) * cells));
+      const result = {
+        resolution: r.resolution, output, outputs,
+        inputs: spec.neurons ? split(inputs, this.inputs) : [],
+        neurons: layers.map((all, l) => split(all, this.layers[l].units)),
+      };
+      gridArrays.set(result, [output, outputs, inputs, ...layers]);
+      return result;
     }
 
     trainEpochs(data, o) {
