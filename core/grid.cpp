@@ -107,8 +107,9 @@ void evaluate_grid(const Network& net, const GridSpec& spec, GridResult& r) {
                     format_bytes(int64_t(cells) * neurons * 4) + "; the limit is " +
                     format_bytes(kMaxGridFloats * 4) + " (lower the resolution or skip neuron maps)");
 
-    // Every array is resized, never cleared first: a result used again for the same spec
-    // keeps its memory, and nothing is filled before it is written.
+    // Every array is resized, never cleared first: a result used again for the same spec keeps
+    // its memory and is written once (only an array that grows is zero-filled first, by
+    // std::vector, as a fresh result is).
     r.resolution = spec.resolution;
     r.output.resize(cells);
     const size_t outs = net.outputs();
