@@ -117,3 +117,23 @@ test('a regression CSV cannot be shown as images: the message says why, the netw
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a CSV shown as images is offered the digits\' training settings, and one click applies them', { timeout: 30000 }, async () => {
+  const { page, problems } = await ctx.fresh();  // TF Playground's defaults: 4-2 tanh, ±0.5 start, SGD 0.03
+  const rows = ['a,b,c,d,label', '0,1,0,1,0', '1,0,1,0,1', '0,0,1,1,0', '1,1,0,0,1', '0,1,1,0,0', '1,0,0,1,1'];
+  await page.locator('#csv').setInputFiles({ name: 'tiny.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') });
+  await page.waitForFunction(() => !document.getElementById('csv-image').hidden, null, { timeout: 20000 });
+  await page.click('#csv-image-apply');  // 2 × 2 guessed
+  await page.waitForFunction(() => !document.getElementById('digits').hidden, null, { timeout: 20000 });
+  await waitMessage(page, /digits' settings/);
+  assert.match(await messages(page), /Images like the digits train much better with the digits' settings: hidden layers 256, 128, 64, ReLU, softmax cross-entropy, He uniform start, learning rate 0\.002, batch 128, Adam/);
+  await shot(page, 'csv-images-settings-offer', { fullPage: false });
+  await page.getByRole('button', { name: 'Use the digits\' settings' }).click();
+  await page.waitForFunction(() => document.querySelector('.total-params').textContent === '42,562');  // 4·256+256 + 256·128+128 + 128·64+64 + 64·2+2
+  assert.equal(await page.inputValue('[data-setting="init"]'), 'he_uniform');
+  assert.equal(await page.inputValue('[data-setting="optimizer"]'), 'adam');
+  assert.equal(await page.isHidden('#digits'), false, 'still the CSV as images');
+  assert.match(await page.textContent('#data-note'), /^Your CSV: 6 rows as 2 × 2 images, 2 classes/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,7 +1,7 @@
 // The page's link to the training worker: starts the worker (web/app/worker.js) through the
 // shared client (worker-client.js), opens the page's session and turns the session's events
 // (protocol.js EVENTS) into what the page shows.
-import { parseHash, featureNames, trainOptions } from './state.js';
+import { parseHash, featureNames, trainOptions, update, SETTINGS } from './state.js';
 import { fmtInt } from './format.js';
 import { createWorkerClient } from './worker-client.js';
 import { app, $ } from './page.js';
@@ -11,7 +11,7 @@ import { onFrame, onMapShown, renderNetwork } from './drawing.js';
 import { download, exportCode } from './export.js';
 import { setPlaying, onWorkerState, reset } from './run.js';
 import { onDigitsEvent, onDigitsData } from './digits-view.js';
-import { simdName, imageNoun } from './labels.js';
+import { simdName, imageNoun, activationName, initName, optimizerName } from './labels.js';
 
 export function startWorker() {
   app.client = createWorkerClient(() => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
@@ -64,6 +64,31 @@ function showCsvImageForm(m) {
     : `${fmtInt(n)} columns of pixels? Give the image size (width × height = ${fmtInt(n)}) to see and train the rows as images.`;
 }
 
+// A CSV shown as images keeps the page's training settings; TF Playground's 2-D defaults (±0.5
+// start, SGD) barely learn from hundreds of pixel inputs. Offer the settings the core gives the
+// digits (what choosing them changes, minus the data settings), once per CSV shown as images.
+function offerImageSettings(m) {
+  if (!(m.images && m.images.set === 'csv') || app.imageSettingsOffered === app.csvFile) return;
+  app.imageSettingsOffered = app.csvFile;
+  const digits = update(app.state, { dataset: 'digits' });
+  if (digits.error) return;
+  const patch = {};
+  for (const k of Object.keys(digits.state)) {
+    if (!SETTINGS[k] || SETTINGS[k].group === 'data') continue;
+    if (JSON.stringify(digits.state[k]) !== JSON.stringify(app.state[k])) patch[k] = digits.state[k];
+  }
+  const keys = Object.keys(patch);
+  if (!keys.length) return;
+  const say = { networkShape: (v) => `hidden layers ${v.join(', ')}`, activation: (v) => activationName(v), init: (v) => `${initName(v)} start`,
+    optimizer: (v) => optimizerName(v), learningRate: (v) => `learning rate ${v}`, batchSize: (v) => `batch ${v}`,
+    loss: (v) => ({ softmax_ce: 'softmax cross-entropy', bce: 'binary cross-entropy', half_mse: 'half MSE' }[v] || v) };
+  const what = keys.map((k) => (say[k] ? say[k](patch[k]) : `${k} ${patch[k]}`)).join(', ');
+  showMessage(`Your CSV is shown as images with the page's settings. Images like the digits train much better with the digits' settings: ${what} (see "Initialisation matters" below for why the 2-D start fails here).`, {
+    id: 'csv-image-settings', kind: 'note',
+    actions: [{ label: 'Use the digits\' settings', run: () => applyPatch(patch) }],
+  });
+}
+
 function onSessionEvent(m) {
   if (onDigitsEvent(m)) return;
   switch (m.type) {
@@ -99,6 +124,7 @@ function onSessionEvent(m) {
         : m.raw ? `No map: the data has ${m.inputNames.length} inputs, the map needs 2`
           : 'FP32 output, −6…6 on both axes';
       showCsvImageForm(m);
+      offerImageSettings(m);
       onDigitsData(m);
       fillAddClass();
       break;
