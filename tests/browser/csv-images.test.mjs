@@ -43,6 +43,11 @@ test('a CSV of 784 pixel columns: a wrong size is refused by name, 28 × 28 show
   await page.locator('#csv').setInputFiles({ name: 'my-digits.csv', mimeType: 'text/csv', buffer: csv });
   await page.waitForFunction(() => !document.getElementById('csv-image').hidden, null, { timeout: 20000 });
   assert.match(await page.textContent('#data-note'), /^Your CSV: 600 rows, 784 inputs \(p0, p1,/);
+  // the same file again: one remark about the map, not two
+  await page.locator('#csv').setInputFiles({ name: 'my-digits.csv', mimeType: 'text/csv', buffer: csv });
+  await page.waitForTimeout(500);
+  await waitMessage(page, /my-digits\.csv: 784 input columns — the map needs exactly 2, so it is hidden/);
+  assert.equal(await page.locator('#messages li', { hasText: 'the map needs exactly 2' }).count(), 1);
   // 784 is 28²: the form guesses it
   assert.equal(await page.inputValue('#csv-image-w'), '28');
   assert.equal(await page.inputValue('#csv-image-h'), '28');
@@ -74,6 +79,7 @@ test('a CSV of 784 pixel columns: a wrong size is refused by name, 28 × 28 show
   assert.match(await page.textContent('#digits-status'), /^600 images of 28 × 28 pixels from your CSV, 10 classes\./);
   assert.match(await page.textContent('#data-note'), /^Your CSV: 600 rows as 28 × 28 images, 10 classes \(480 for training\)\./);
   assert.match(await page.textContent('#csv-image-note'), /^Shown as 28 × 28 images/);
+  assert.doesNotMatch(await messages(page), /the map needs exactly 2/, 'the columns remark is gone with the columns');
   assert.match(await page.textContent('#map-caption'), /^No map: the inputs are 28 × 28 images \(see Your CSV as images below\)/);
   assert.equal(await totalParams(page), paramsBefore, 'the same 784-64-10 network shape');
   assert.deepEqual(await page.$$eval('#digit-probs .name', (els) => els.map((e) => e.textContent)), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);

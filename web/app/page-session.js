@@ -5,7 +5,7 @@ import { parseHash, featureNames, trainOptions, update, SETTINGS } from './state
 import { fmtInt } from './format.js';
 import { createWorkerClient } from './worker-client.js';
 import { app, $ } from './page.js';
-import { showMessage } from './messages.js';
+import { showMessage, clearMessage } from './messages.js';
 import { setState, fillAddClass, applyPatch } from './controls.js';
 import { onFrame, onMapShown, renderNetwork } from './drawing.js';
 import { download, exportCode } from './export.js';
@@ -51,6 +51,7 @@ function safeFileName(name) {
 // images (to change the size): filled with the size in use, or a square guess (784 → 28 × 28).
 function showCsvImageForm(m) {
   const csvImages = !!(m.images && m.images.set === 'csv');
+  if (csvImages) clearMessage('csv-columns');  // "the map needs exactly 2 columns" no longer applies
   const form = $('csv-image');
   form.hidden = !(csvImages || (m.raw && app.csvFile));
   if (form.hidden) return;
@@ -107,7 +108,7 @@ function onSessionEvent(m) {
       break;
     }
     case 'note':
-      showMessage(m.message, { kind: 'note' });
+      showMessage(m.message, { kind: 'note', id: m.id });
       break;
     case 'settings':
       setState(m.settings, { send: false });

@@ -68,7 +68,7 @@ export const EVENTS = Object.freeze({
   diverged: 'training stopped: the loss became NaN or infinite',
   stalled: 'training is stuck: the message says why and what to try',
   error: '{message, context, kept, keep}: kept true = the command was refused and the session is unchanged',
-  note: 'a remark for the reader',
+  note: '{message, id?}: a remark for the reader (a new one with the same id replaces it)',
   model: '{json, name, as}: an exported model file (as: what it was asked for)',
   imported: '{name, notes, epoch}: a model file replaced the network (training resumes at its epoch)',
   loading: '{what, url}: an image set is being fetched (it is fetched only when chosen)',

@@ -548,7 +548,8 @@ export class Session {
       this.replaceData(null, d, patch, name);
     }
     if (!this.rawCsv) return;
-    this.post({ type: 'note', message: `${name}: ${this.data.inputs} input columns — the map needs exactly 2, so it is hidden` });
+    // one id: a new CSV replaces the remark, and showing the columns as images takes it away
+    this.post({ type: 'note', id: 'csv-columns', message: `${name}: ${this.data.inputs} input columns — the map needs exactly 2, so it is hidden` });
   }
 
   exportModel(name, as = 'file') {
