@@ -11,6 +11,8 @@
 //   node bench/frames.mjs [--runs=3] [--seconds=5] [--long-seconds=30] [--only=spiral] [--quick]
 //   node bench/frames.mjs --baseline=/work/main   also measures another checkout's page (its own
 //                                           scripts/serve.mjs and web/), alternating: before/after
+//   node bench/frames.mjs --task-cpu        also traces each main-thread task's own CPU time (long
+//                                           tasks that are only waiting for a core; costs frames)
 //   node bench/frames.mjs --profile[=case] [--seconds=4]   where a frame's time goes (CDP trace +
 //                                           CPU profile of the page's main thread), printed as text
 // run.mjs calls it and turns the JSON into the frames table.
@@ -31,6 +33,7 @@ const QUICK = !!args.quick;
 const RUNS = Number(args.runs ?? (QUICK ? 1 : 3));
 const SECONDS = Number(args.seconds ?? (QUICK ? 2 : 5));       // measuring window per case
 const WARMUP = Number(args.warmup ?? (QUICK ? 1 : 2));         // seconds of training before it
+const TASK_CPU = !!args['task-cpu'];  // trace each task's own CPU time (costs frames: see measureOne)
 const LONG_SECONDS = Number(args['long-seconds'] ?? (QUICK ? 3 : 30));  // widgets and article
 const log = (m) => process.stderr.write(m + '\n');
 
@@ -178,6 +181,18 @@ async function measureOne(browser, c, side, urls, run) {
     await page.waitForTimeout((c.warmup ?? WARMUP) * 1000);
     const secs = c.long ? LONG_SECONDS : SECONDS;
     const e0 = c.long || c.noEpochs ? NaN : await epochOf(page, peer);
+    // --task-cpu: a trace of the page's tasks over the window; a task's own CPU time tells its work
+    // from the time it waited for a core (at a load of 13 on 2 cores, tasks with 3-11 ms of CPU
+    // took 70-114 ms of wall time and count as long tasks). Off by default: tracing costs frames
+    // on a loaded machine (spiral 55 → 48 fps, ten widgets 34 → 21 fps at load 13).
+    const events = [];
+    let cdp = null, traced = null;
+    if (TASK_CPU) {
+      cdp = await page.context().newCDPSession(page);
+      cdp.on('Tracing.dataCollected', (d) => { for (const e of d.value) if (e.name === 'RunTask' || e.name === 'thread_name' || e.name === 'FireAnimationFrame') events.push(e); });
+      traced = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    }
     const m0 = await page.evaluate(`[performance.now(), (${MAPS})()]`);
     await page.waitForTimeout(secs * 1000);
     const e1 = c.long || c.noEpochs ? NaN : await epochOf(page, peer);
@@ -190,6 +205,8 @@ async function measureOne(browser, c, side, urls, run) {
       return { t0, t1, ts, long, noLongTask: !!rec.noLongTask, playing };
     }, m0);
     r.maps = await page.evaluate(`(${MAPS})()`);  // a string: no eval in the page (its CSP has none)
+    if (cdp) { await cdp.send('Tracing.end'); await traced; }
+    const cpu = cdp ? taskCpu(events) : { longCpu: null, maxCpuMs: null };
     const span = (r.t1 - r.t0) / 1000;
     const deltas = r.ts.slice(1).map((t, i) => t - r.ts[i]);
     const st = stats(deltas);
@@ -201,17 +218,28 @@ async function measureOne(browser, c, side, urls, run) {
       epochsPerSec: Number.isFinite(e1 - e0) ? (e1 - e0) / span : null,
       mapsPerSec: r.maps != null && m0[1] != null ? (r.maps - m0[1]) / span : null,
       longTasks: r.noLongTask ? null : r.long.length, longTaskMs: r.long.reduce((a, [, d]) => a + d, 0),
+      longTasksCpu: cpu.longCpu, maxTaskCpuMs: cpu.maxCpuMs,
       widgetsTraining: c.ten || c.article ? r.playing : undefined,
       problems: problems.slice(0, 3),
     };
     log(`frames: ${c.key} ${out.page} run ${run + 1}: ${out.fps.toFixed(1)} fps, p95 ${out.p95.toFixed(1)} ms, ` +
       `${out.epochsPerSec == null ? '' : out.epochsPerSec.toFixed(0) + ' epochs/s, '}long tasks ${out.longTasks} ` +
-      `(${out.longTaskMs.toFixed(0)} ms)${out.mapsPerSec == null ? '' : `, maps ${out.mapsPerSec.toFixed(1)}/s`}` +
+      `(${out.longTaskMs.toFixed(0)} ms${out.longTasksCpu == null ? '' : `; ${out.longTasksCpu} with > 50 ms CPU, most CPU in a task ${out.maxTaskCpuMs.toFixed(0)} ms`})${out.mapsPerSec == null ? '' : `, maps ${out.mapsPerSec.toFixed(1)}/s`}` +
       `${out.widgetsTraining === undefined ? '' : `, ${out.widgetsTraining} widgets training`} · load ${out.loadavg.toFixed(2)}`);
     return out;
   } finally {
     await page.close();
   }
+}
+
+// The page's main thread (the renderer thread that runs animation frames) in a trace: tasks with
+// more than 50 ms of their own CPU, and the most CPU any task took.
+function taskCpu(events) {
+  const main = events.find((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain' &&
+    events.some((x) => x.pid === e.pid && x.tid === e.tid && x.name === 'FireAnimationFrame'));
+  if (!main) return { longCpu: null, maxCpuMs: null };
+  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X');
+  return { longCpu: tasks.filter((e) => (e.tdur ?? 0) > 50000).length, maxCpuMs: Math.max(0, ...tasks.map((e) => e.tdur ?? 0)) / 1000 };
 }
 
 // ---- profile: where a frame's time goes ---------------------------------------------------------
@@ -283,6 +311,15 @@ async function profile(browser, c, urls, side) {
     lines.push(`  CPU time by thread (all processes; ${windowMs.toFixed(0)} ms window, 2 cores = ${(2 * windowMs).toFixed(0)} ms):`);
     for (const [n, ms] of [...perThread.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8))
       lines.push(`    ${n.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms  ${frames ? (ms / frames).toFixed(2) : '-'} ms/frame`);
+    // Main-thread tasks over 50 ms and what took their time (the nested events with the most).
+    const longRuns = onMain.filter((e) => e.name === 'RunTask' && e.dur > 50000);
+    lines.push(`  main-thread tasks > 50 ms: ${longRuns.length}`);
+    for (const t of longRuns.slice(0, 8)) {
+      const inner = new Map();
+      for (const e of onMain) if (e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur) inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur / 1000);
+      const top = [...inner.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ');
+      lines.push(`    ${(t.dur / 1000).toFixed(0)} ms (CPU ${((t.tdur ?? t.dur) / 1000).toFixed(0)} ms): ${top}`);
+    }
     if (args.events) {
       // every event name on the main thread by total wall time (nested events counted too)
       const tot = new Map();

@@ -2,7 +2,7 @@
 // bench/results/latest.json and latest.md: median and min–max over runs, ratios taken
 // within each run (same process, same moment) and then their median across runs.
 //   node bench/run.mjs [--runs=5] [--quick] [--native=build/b-native] [--wasm=build/b-wasm]
-//     [--no-page] [--no-frames] [--no-digits] [--no-tf-page] [--frames-runs=3] [--digits-runs=1]
+//     [--no-page] [--no-frames] [--no-digits] [--no-tf-page] [--frames-runs=3] [--digits-runs=1] [--frames-task-cpu]
 // scripts/bench.sh builds what this needs first.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -138,7 +138,8 @@ const startup = {};
 // 30 s each). Skipped with --no-page or --no-frames, or without Chromium.
 let frames = null;
 if (!args['no-page'] && !args['no-frames'] && fs.existsSync('/usr/bin/chromium')) {
-  frames = runJSON(process.execPath, ['bench/frames.mjs', `--runs=${args['frames-runs'] ?? Math.min(RUNS, 3)}`, ...q], {
+  frames = runJSON(process.execPath, ['bench/frames.mjs', `--runs=${args['frames-runs'] ?? Math.min(RUNS, 3)}`,
+    ...(args['frames-task-cpu'] ? ['--task-cpu'] : []), ...q], {
     NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace('--no-experimental-fetch', '').trim(),
   });
 }
@@ -303,7 +304,8 @@ function frameCells(key, pageName) {
     fps: fmtMed(r.map((x) => x.fps)), p95: fmtMed(r.map((x) => x.p95), 1),
     eps: r.every((x) => x.epochsPerSec != null) ? fmtMed(r.map((x) => x.epochsPerSec)) : '–',
     maps: r.every((x) => x.mapsPerSec != null) ? fmtMed(r.map((x) => x.mapsPerSec)) : '–',
-    long: r.map((x) => x.longTasks).join(', '), load: r.map((x) => x.loadavg.toFixed(1)).join(', '), runs: r,
+    // "3 (0 CPU)": long tasks, and of them those with > 50 ms of their own CPU (with --frames-task-cpu)
+    long: r.map((x) => `${x.longTasks}${x.longTasksCpu != null ? ` (${x.longTasksCpu} CPU)` : ''}`).join(', '), load: r.map((x) => x.loadavg.toFixed(1)).join(', '), runs: r,
   };
 }
 if (frames) {
