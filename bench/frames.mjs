@@ -71,7 +71,7 @@ export const CASES = [
   { id: '2-256-128-64-1 tanh circle, 1 epoch/frame', key: 'wide', hash: `dataset=circle&networkShape=256,128,64&activation=tanh&${TWO}`, speed: '1', tf: false },
   { id: '2-256-128-64-1 tanh circle, max speed', key: 'wide-max', hash: `dataset=circle&networkShape=256,128,64&activation=tanh&${TWO}`, speed: 'max', tf: false },
   // issue 15's page: the digits network with its weight images and activations drawn (≥ 30 fps wanted)
-  { id: 'digits 784-256-128-64-10, page defaults', key: 'digits', hash: 'dataset=digits', speed: null, tf: false, warmup: 5, noEpochs: true },
+  { id: 'digits 784-256-128-64-10, page defaults', key: 'digits', hash: 'dataset=digits', speed: null, tf: false, warmup: 5, noEpochs: true, noMap: true },
   { id: 'ten <nn-playground> widgets training', key: 'ten', ten: true, long: true },
   { id: 'article web/examples/hidden-layers.html', key: 'article', article: true, long: true },
 ];
@@ -216,7 +216,7 @@ async function measureOne(browser, c, side, urls, run) {
       fps: deltas.length ? deltas.length / ((r.ts[r.ts.length - 1] - r.ts[0]) / 1000) : 0,
       p50: st.p50, p95: st.p95, maxFrame: st.max,
       epochsPerSec: Number.isFinite(e1 - e0) ? (e1 - e0) / span : null,
-      mapsPerSec: r.maps != null && m0[1] != null ? (r.maps - m0[1]) / span : null,
+      mapsPerSec: !c.noMap && r.maps != null && m0[1] != null ? (r.maps - m0[1]) / span : null,
       longTasks: r.noLongTask ? null : r.long.length, longTaskMs: r.long.reduce((a, [, d]) => a + d, 0),
       longTasksCpu: cpu.longCpu, maxTaskCpuMs: cpu.maxCpuMs,
       widgetsTraining: c.ten || c.article ? r.playing : undefined,

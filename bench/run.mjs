@@ -313,9 +313,12 @@ if (frames) {
   md.push('## Frames while training (headless Chromium)', '');
   md.push(`nnplay's page and ${fm.peer ? `TF Playground's real page (\`${fm.peer}\`, built from its published source)` : 'TF Playground (absent)'}` +
     ` in one headless Chromium ${fm.chromium ?? ''}, opened in turn (the order alternates between runs), ${fm.runs} runs;` +
-    ` a ${fm.warmup} s warm-up, then ${fm.seconds} s of requestAnimationFrame deltas (30 s for the widgets and the article).` +
-    ' Frames/s, p95 frame (ms), epochs/s (each page\'s own counter), 100×100 maps drawn per second, main-thread long tasks' +
-    ' (> 50 ms) per run; median (min–max) over runs; the load average when each run of the case started.', '');
+    ` a ${fm.warmup} s warm-up, then ${fm.seconds} s of requestAnimationFrame deltas (${fm.longSeconds} s for the widgets and the article).` +
+    ' Frames/s, p95 frame (ms), epochs/s (each page\'s own counter), new 100×100 maps per second (nnplay: maps its worker' +
+    ' painted; TF Playground: 100×100 images put on a canvas), main-thread long tasks' +
+    ' (> 50 ms) per run; median (min–max) over runs; the load average when each run of the case started.' +
+    ' On a loaded machine frames/s can exceed epochs/s at 1 epoch/frame: the page draws at the display\'s rate and shows' +
+    ' each epoch the worker delivers.', '');
   if (fm.peerMissing) md.push(`**${fm.peerMissing}.**`, '');
   md.push('| network, speed | nnplay frames/s | p95 ms | epochs/s | maps/s | long tasks | TF Playground frames/s | p95 ms | epochs/s | maps/s | long tasks | load |');
   md.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
