@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openPage, shot, elementPixels, ROOT, OUT } from './harness.mjs';
+import { startServer, launch, openPage, shot, elementPixels, coloursIn, ROOT, OUT } from './harness.mjs';
 
 const BUNDLE = path.join(ROOT, 'web', 'gen', 'nnplay-widgets.js');
 const ARTICLE = path.join(ROOT, 'web', 'examples', 'hidden-layers.html');
@@ -90,6 +90,10 @@ async function checkArticle(page, label) {
   pg.colours = colours.size;
   assert.match(pg.stats, /Epoch [\d,]+ · test loss [\d.]+ · training loss [\d.]+/);
   assert.ok(pg.colours > 20, `the decision map is painted (${pg.colours} colours sampled)`);
+  // the diagram's links and neuron maps: painted by the shared worker on the canvas under the SVG
+  assert.ok(await coloursIn(page.locator('#spiral .diagram-box')) > 30, 'the widget\'s diagram shows its links and maps');
+  assert.deepEqual(await page.evaluate(() => [...document.getElementById('spiral').shadowRoot.querySelectorAll('canvas.map, canvas.diagram-paint')]
+    .map((c) => { try { c.getContext('2d'); return 'page'; } catch { return 'worker'; } })), ['worker', 'worker']);
   assert.ok(pg.w > 100);
   await page.waitForFunction(() => [...document.getElementById('diagram-live').shadowRoot.querySelectorAll('path.link')]
     .some((p) => p.getAttribute('stroke') !== '#c8cacc'), null, { timeout: 10000 });
