@@ -13,6 +13,7 @@ import path from 'node:path';
 import { ROOT, startServer, launch, openPage, waitReady, shot } from './harness.mjs';
 import { createNNPlay } from '../../web/lib/nnplay.mjs';
 import { fmtLoss } from '../../web/app/format.js';
+import { epochOf, stepEpochs } from './page-steps.mjs';
 
 const cli = process.env.NNPLAY_CLI || path.join(ROOT, process.env.NATIVE_BUILD || 'build/native', 'nnplay');
 if (!existsSync(cli)) throw new Error(`link replay: native CLI not found at ${cli}; build it with 'bash scripts/build.sh native'`);
@@ -31,22 +32,13 @@ const browser = await launch();
 const nn = await createNNPlay();
 after(async () => { await browser.close(); server.stop(); });
 
-const epochShown = (page) => page.locator('#epoch').textContent().then((t) => Number(t.replace(/,/g, '')));
 
 for (const [i, link] of LINKS.entries()) {
   test(`link ${i + 1}: ${N} epochs in the page equal the CLI's and the API's bit for bit`, async () => {
     const { page, problems } = await openPage(browser.context, server.url + link);
     await waitReady(page);
-    for (let e = 1; e <= N; e++) {
-      await page.locator('#step').click();
-      await page.waitForFunction((want) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) === want,
-        e, { timeout: 15000 });
-    }
-    await page.waitForFunction((n) => window.nnplayDebug().losses.train.length === n, N, { timeout: 10000 });
-    const pageLosses = await page.evaluate(() => window.nnplayDebug().losses);
-    const shownTrain = await page.locator('#train-loss').textContent();
-    const hash = await page.evaluate(() => location.hash);
-    assert.equal(await epochShown(page), N);
+    const { losses: pageLosses, shownTrain, hash } = await stepEpochs(page, N);
+    assert.equal(await epochOf(page), N);
     await shot(page, `link-replay-${i + 1}`);
     await page.close();
 

@@ -37,6 +37,21 @@ export async function trainTo(page, epochs) {
   await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-label') === 'Train');
   await page.waitForTimeout(300);  // a frame still in flight
 }
+// Clicks Step n times, each after the page shows the epoch before it, and returns what the page
+// then holds: the losses its chart drew (the doubles), the training loss shown, and its hash.
+export async function stepEpochs(page, n) {
+  for (let e = 1; e <= n; e++) {
+    await page.locator('#step').click();
+    await page.waitForFunction((want) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) === want,
+      e, { timeout: 15000 });
+  }
+  await page.waitForFunction((k) => window.nnplayDebug().losses.train.length === k, n, { timeout: 10000 });
+  return {
+    losses: await page.evaluate(() => window.nnplayDebug().losses),
+    shownTrain: await page.locator('#train-loss').textContent(),
+    hash: await page.evaluate(() => location.hash),
+  };
+}
 export const chartLabel = (page) => page.locator('#chart').getAttribute('aria-label');
 // Dark pixels in the chart's plot area (the test-loss line; legend and labels are lighter).
 export const chartInk = (page) => page.evaluate(() => {

@@ -14,6 +14,7 @@ import seedrandom from 'seedrandom';
 import { ROOT, startServer, launch, openPage, waitReady, shot } from './harness.mjs';
 import { createNNPlay } from '../../web/lib/nnplay.mjs';
 import { fmtLoss } from '../../web/app/format.js';
+import { epochOf, stepEpochs } from './page-steps.mjs';
 import * as tfdata from '../../bench/playground_data.mjs';
 
 const cli = process.env.NNPLAY_CLI || path.join(ROOT, process.env.NATIVE_BUILD || 'build/native', 'nnplay');
@@ -30,7 +31,6 @@ const browser = await launch();
 const nn = await createNNPlay();
 after(async () => { await browser.close(); server.stop(); });
 
-const epochShown = (page) => page.locator('#epoch').textContent().then((t) => Number(t.replace(/,/g, '')));
 
 test(`a TF Playground link: the page opens it as in TF Playground; ${N} epochs = CLI = API, and follow TF's engine`, async () => {
   const { page, problems } = await openPage(browser.context, server.url + TF_LINK);
@@ -53,16 +53,8 @@ test(`a TF Playground link: the page opens it as in TF Playground; ${N} epochs =
   });
   const tfLosses = Array.from({ length: N }, () => tfdata.oneStep(ref.net, ref.train, ref.test, s));
 
-  for (let e = 1; e <= N; e++) {
-    await page.locator('#step').click();
-    await page.waitForFunction((want) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) === want,
-      e, { timeout: 15000 });
-  }
-  await page.waitForFunction((n) => window.nnplayDebug().losses.train.length === n, N, { timeout: 10000 });
-  const pageLosses = await page.evaluate(() => window.nnplayDebug().losses);
-  const shownTrain = await page.locator('#train-loss').textContent();
-  const hash = await page.evaluate(() => location.hash);
-  assert.equal(await epochShown(page), N);
+  const { losses: pageLosses, shownTrain, hash } = await stepEpochs(page, N);
+  assert.equal(await epochOf(page), N);
   await shot(page, 'tf-link');
 
   // the CLI with the link as copied from TF, and with the page's own hash; the API
