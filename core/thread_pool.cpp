@@ -144,6 +144,61 @@ int ThreadPool::threads() const {
 #endif
 }
 
+namespace {
+#if NNPLAY_HAVE_THREADS
+std::mutex g_cache_mutex;
+#endif
+struct Idle {
+    int asked;
+    std::unique_ptr<ThreadPool> pool;
+};
+std::vector<Idle>& cache() {
+    static std::vector<Idle> c;
+    return c;
+}
+void give_back(int asked, std::unique_ptr<ThreadPool> p) {
+    if (!p) return;
+#if NNPLAY_HAVE_THREADS
+    std::lock_guard<std::mutex> lock(g_cache_mutex);
+#endif
+    cache().push_back({asked, std::move(p)});
+}
+}  // namespace
+
+PoolLease& PoolLease::operator=(PoolLease&& o) noexcept {
+    if (this != &o) {
+        give_back(asked, std::move(pool));
+        pool = std::move(o.pool);
+        asked = o.asked;
+    }
+    return *this;
+}
+
+PoolLease::~PoolLease() { give_back(asked, std::move(pool)); }
+
+PoolLease lease_pool(int threads) {
+    PoolLease l;
+    l.asked = threads;
+    {
+#if NNPLAY_HAVE_THREADS
+        std::lock_guard<std::mutex> lock(g_cache_mutex);
+#endif
+        auto& c = cache();
+        for (size_t i = 0; i < c.size(); ++i) {
+            if (c[i].asked == threads) {
+                l.pool = std::move(c[i].pool);
+                c.erase(c.begin() + long(i));
+                return l;
+            }
+        }
+        // None of that size: drop the idle ones first, so their threads return to the
+        // platform (emscripten's worker pool is small) before new ones are started.
+        c.clear();
+    }
+    l.pool = std::make_unique<ThreadPool>(threads);
+    return l;
+}
+
 void ThreadPool::run(size_t tasks, void (*fn)(void*, size_t), void* ctx) {
     State& s = *s_;
     s.fn = fn;

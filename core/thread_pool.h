@@ -55,4 +55,19 @@ private:
     std::unique_ptr<State> s_;
 };
 
+// A pool of `threads` lent from a process-wide cache: a pool whose lease ends goes back to
+// the cache with its threads asleep, and the next lease of the same size reuses it. In WASM
+// the threads come from emscripten's fixed pool of workers, so pools must not be started
+// and leaked per network (a Trainer per network, the page makes one per reset).
+struct PoolLease {
+    std::unique_ptr<ThreadPool> pool;
+    int asked = 0;  // the size it was leased for (the platform may have started fewer)
+    PoolLease() = default;
+    PoolLease(PoolLease&&) = default;
+    PoolLease& operator=(PoolLease&& o) noexcept;
+    ~PoolLease();
+    ThreadPool* get() const { return pool.get(); }
+};
+PoolLease lease_pool(int threads);
+
 }  // namespace nn

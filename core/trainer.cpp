@@ -180,13 +180,14 @@ Trainer::Trainer(Network& net, const TrainOptions& opt, const Dataset* data)
 Trainer::~Trainer() = default;
 
 void Trainer::set_threads(int threads) {
-    pool_.reset();
-    if (threads > 1) pool_ = std::make_unique<ThreadPool>(threads);
-    if (pool_ && pool_->threads() < 2) pool_.reset();  // the platform started no helper
+    pool_ = PoolLease();
+    if (!kThreadSupport) return;  // (drops the pool code from the single-thread WASM module)
+    if (threads > 1) pool_ = lease_pool(threads);
+    if (pool_.get() && pool_.get()->threads() < 2) pool_ = PoolLease();  // no helper started
     ws_.pool = pool_.get();
 }
 
-int Trainer::threads() const { return pool_ ? pool_->threads() : 1; }
+int Trainer::threads() const { return pool_.get() ? pool_.get()->threads() : 1; }
 
 void Trainer::set_options(const TrainOptions& opt) {
     check_batch_size(opt.batch_size);
@@ -208,7 +209,8 @@ void Trainer::apply(const Gradients& g) {
     }
     // Every element's update reads and writes only its own index, so thread t updates the
     // t-th slice of every array: the same bits as one pass.
-    const size_t parts = pool_ && parallel_worth(double(total)) ? size_t(pool_->threads()) : 1;
+    ThreadPool* pool = kThreadSupport ? pool_.get() : nullptr;
+    const size_t parts = pool && parallel_worth(double(total)) ? size_t(pool->threads()) : 1;
     auto slice = [&](size_t t) {
         for (size_t l = 0; l < net_.num_layers(); ++l) {
             const size_t nw = g.dW[l].size(), nb = g.db[l].size();
@@ -219,7 +221,7 @@ void Trainer::apply(const Gradients& g) {
                                     nb * t / parts, nb * (t + 1) / parts, false);
         }
     };
-    if (parts > 1) pool_->for_each(parts, slice);
+    if (parts > 1) pool->for_each(parts, slice);
     else slice(0);
 }
 

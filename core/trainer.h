@@ -8,6 +8,7 @@
 #include "dataset.h"
 #include "network.h"
 #include "optim.h"
+#include "thread_pool.h"
 
 namespace nn {
 
@@ -108,7 +109,7 @@ private:
     EpochReport finish_epoch();
     std::vector<double> recent_loss_;  // the last StallRule::window training losses
     bool stall_said_ = false;
-    std::unique_ptr<ThreadPool> pool_;  // null: one thread
+    PoolLease pool_;  // pool_.get() null: one thread
     void set_threads(int threads);
     void apply(const Gradients& g);
     Trainer(Network& net, const TrainOptions& opt, const Dataset* data);

@@ -15,7 +15,7 @@ if [ "$what" = all ] || [ "$what" = wasm ] || [ "$what" = web ]; then
   emcmake cmake -S . -B "$WASM_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
   if [ "$what" = web ]; then
-    cmake --build "$WASM_BUILD" -j "$JOBS" --target nnplay_core nnplay_core_esm nnplay_core_single
+    cmake --build "$WASM_BUILD" -j "$JOBS" --target nnplay_core nnplay_core_esm nnplay_core_single nnplay_core_mt
   else
     cmake --build "$WASM_BUILD" -j "$JOBS"
   fi

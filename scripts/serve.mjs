@@ -38,11 +38,26 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-function send(res, status, text, headOnly) {
+// Cross-origin isolation (issue 14): with these two headers on the page (and on its worker
+// scripts) the browser turns SharedArrayBuffer on, and the training worker loads the threaded
+// module (web/app/host.js). The page loads nothing from other origins, so require-corp
+// blocks nothing. NNPLAY_ISOLATE=0 leaves them out: the page then trains on one thread, as
+// on any server that does not send them (docs/embed.md).
+export const ISOLATION = Object.freeze({
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+});
+const isolateByDefault = () => process.env.NNPLAY_ISOLATE !== '0';
+const securityHeaders = (isolate) => ({
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  ...(isolate ? ISOLATION : {}),
+});
+
+function send(res, status, text, headOnly, isolate) {
   res.writeHead(status, {
     'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
+    ...securityHeaders(isolate),
   });
   res.end(headOnly ? undefined : text + '\n');
 }
@@ -86,29 +101,29 @@ function openedPath(fd) {
   try { return fs.readlinkSync(`/proc/self/fd/${fd}`); } catch { return null; }
 }
 
-export function createServer(rootDir = root) {
+// isolate: send ISOLATION's two headers (default: unless NNPLAY_ISOLATE=0).
+export function createServer(rootDir = root, { isolate = isolateByDefault() } = {}) {
   rootDir = fs.realpathSync(rootDir);
   return http.createServer((req, res) => {
     const headOnly = req.method === 'HEAD';
-    if (req.method !== 'GET' && !headOnly) return send(res, 405, 'method not allowed', headOnly);
+    if (req.method !== 'GET' && !headOnly) return send(res, 405, 'method not allowed', headOnly, isolate);
     let url;
-    try { url = new URL(req.url, 'http://127.0.0.1'); } catch { return send(res, 400, 'bad request', headOnly); }
+    try { url = new URL(req.url, 'http://127.0.0.1'); } catch { return send(res, 400, 'bad request', headOnly, isolate); }
     const file = resolveInside(rootDir, url.pathname);
-    if (!file) return send(res, 404, 'not found', headOnly);
+    if (!file) return send(res, 404, 'not found', headOnly, isolate);
     const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
     fs.open(file, 'r', (err, fd) => {
-      if (err) return send(res, 404, 'not found', headOnly);
+      if (err) return send(res, 404, 'not found', headOnly, isolate);
       const opened = openedPath(fd);
       fs.fstat(fd, (err2, st) => {
         if (err2 || !st.isFile() || (opened !== null && !inside(rootDir, opened))) {
           fs.close(fd, () => {});
-          return send(res, 404, 'not found', headOnly);
+          return send(res, 404, 'not found', headOnly, isolate);
         }
         res.writeHead(200, {
           'Content-Type': type,
           'Content-Length': st.size,
-          'Content-Security-Policy': CSP,
-          'X-Content-Type-Options': 'nosniff',
+          ...securityHeaders(isolate),
           'Cache-Control': 'no-cache',
         });
         if (headOnly) return fs.close(fd, () => res.end());
@@ -122,6 +137,7 @@ if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import
   const port = process.env.PORT === undefined ? 8000 : Number(process.env.PORT);
   const server = createServer();
   server.listen(port, '127.0.0.1', () => {
-    console.log(`nnplay: http://127.0.0.1:${server.address().port}/`);
+    console.log(`nnplay: http://127.0.0.1:${server.address().port}/` +
+      (isolateByDefault() ? ' (cross-origin isolated: training uses threads)' : ' (NNPLAY_ISOLATE=0: one thread)'));
   });
 }

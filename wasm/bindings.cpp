@@ -166,6 +166,9 @@ nn::TrainOptions train_options_of(const val& o) {
     t.batch_size = to_i64(get_val(o, "batchSize"));
     t.seed = seed_of(get_val(o, "seed"));
     t.order = nn::parse_row_order(get_str(o, "order"));
+    // Optional (older callers send none); the core checks 1..64 and runs with what it starts.
+    if (o.hasOwnProperty("threads"))
+        t.threads = int(std::clamp<int64_t>(to_i64(get_val(o, "threads")), -1, 1 << 20));
     return t;
 }
 

@@ -14,7 +14,8 @@ add_library(nn_wasm_bindings OBJECT ${CMAKE_CURRENT_LIST_DIR}/bindings.cpp
             ${CMAKE_CURRENT_LIST_DIR}/bindings_transformer.cpp
             ${CMAKE_CURRENT_LIST_DIR}/bindings_limits.cpp
             ${CMAKE_CURRENT_LIST_DIR}/bindings_link.cpp
-            ${CMAKE_CURRENT_LIST_DIR}/bindings_tf.cpp)
+            ${CMAKE_CURRENT_LIST_DIR}/bindings_tf.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/bindings_threads.cpp)
 target_link_libraries(nn_wasm_bindings PRIVATE nncore)
 target_compile_options(nn_wasm_bindings PRIVATE -Wall -Wextra)
 set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/bindings_transformer.cpp PROPERTIES COMPILE_OPTIONS -Os)  # see CMakeLists.txt
@@ -96,3 +97,33 @@ if(NNPLAY_TESTS AND NNPLAY_WASM_DIS)
                    -DWASM=${NNPLAY_WEB_GEN}/nnplay_core.wasm -DMIN_OPS=8
                    -P ${CMAKE_CURRENT_LIST_DIR}/check_simd.cmake)
 endif()
+
+# (d) the threaded module (issue 14): nnplay_core_mt.mjs + .wasm + .worker.js, the same
+# bindings and core compiled again with -pthread (objects without atomics cannot link into
+# shared memory). Loaded only by a worker whose page is cross-origin isolated (COOP + COEP,
+# see docs/embed.md); everything else keeps the single-thread module above, which stays the
+# default artifact.
+#  - PTHREAD_POOL_SIZE: a JS expression (3.1.6 emits it as is): the workers started with the
+#    module, before it resolves, so std::thread never waits on the event loop; the JS API
+#    passes nnPoolSize (docs/js-api.md), 1 if it does not.
+#  - PTHREAD_POOL_SIZE_STRICT=2: a thread beyond the pool is EAGAIN (std::thread throws and
+#    the core's pool runs with fewer) instead of a deadlock.
+#  - ALLOW_MEMORY_GROWTH with shared memory makes the glue re-check the heap views on every
+#    JS access (emscripten warns); the core's networks need growth, and the JS side of a
+#    training step is a few accesses.
+get_target_property(_nn_core_sources nncore SOURCES)
+add_library(nncore_mt STATIC EXCLUDE_FROM_ALL ${_nn_core_sources})
+target_include_directories(nncore_mt PUBLIC ${CMAKE_SOURCE_DIR}/core)
+target_link_libraries(nncore_mt PUBLIC nn_deps)
+target_compile_options(nncore_mt PRIVATE -Wall -Wextra -Wshadow PUBLIC -pthread)
+target_link_options(nncore_mt PUBLIC -pthread)
+add_library(nn_wasm_bindings_mt OBJECT EXCLUDE_FROM_ALL $<TARGET_PROPERTY:nn_wasm_bindings,SOURCES>)
+target_link_libraries(nn_wasm_bindings_mt PRIVATE nncore_mt)
+target_compile_options(nn_wasm_bindings_mt PRIVATE -Wall -Wextra)
+target_compile_definitions(nn_wasm_bindings_mt PRIVATE NNPLAY_VERSION="${PROJECT_VERSION}")
+add_executable(nnplay_core_mt $<TARGET_OBJECTS:nn_wasm_bindings_mt>)
+target_link_libraries(nnplay_core_mt PRIVATE nncore_mt)
+target_link_options(nnplay_core_mt PRIVATE ${_nn_wasm_link} -sENVIRONMENT=web,worker -sEXPORT_ES6=1
+  "-sPTHREAD_POOL_SIZE=Math.max(1,Module.nnPoolSize|0)" -sPTHREAD_POOL_SIZE_STRICT=2 -Wno-pthreads-mem-growth)
+set_target_properties(nnplay_core_mt PROPERTIES OUTPUT_NAME nnplay_core_mt SUFFIX .mjs
+                      RUNTIME_OUTPUT_DIRECTORY ${NNPLAY_WEB_GEN})

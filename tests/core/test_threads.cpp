@@ -318,3 +318,19 @@ TEST_CASE("threads: bad counts are refused; changing them keeps the run on its b
     }
     CHECK(mismatches(n1.weights(0), n2.weights(0)) == 0);
 }
+
+TEST_CASE("pools are lent and reused, not started per trainer", "[threads]") {
+    ThreadPool* first = nullptr;
+    {
+        PoolLease a = lease_pool(2);
+        REQUIRE(a.get());
+        first = a.get();
+        CHECK(a.get()->threads() == expected_threads(2));
+        PoolLease b = lease_pool(2);  // a is still lent: another pool
+        CHECK(b.get() != first);
+    }
+    PoolLease c = lease_pool(2);  // both came back; one of them is lent again
+    CHECK(c.get() != nullptr);
+    PoolLease d = lease_pool(2);
+    CHECK((c.get() == first || d.get() == first));
+}

@@ -29,6 +29,8 @@ const REQUIRED = [
   'web/lib/nnplay.mjs', 'web/lib/nnplay.d.ts',
   'web/gen/package.json', 'web/gen/nnplay_core.js', 'web/gen/nnplay_core.mjs',
   'web/gen/nnplay_core.wasm', 'web/gen/nnplay_core.single.js', 'web/gen/nnplay-widgets.js',
+  // build 'threads' (issue 14): the pthreads module, its wasm and its workers' script
+  'web/gen/nnplay_core_mt.mjs', 'web/gen/nnplay_core_mt.wasm', 'web/gen/nnplay_core_mt.worker.js',
 ];
 const ALLOWED = /^(package\.json|README\.md|LICENSE|docs\/[\w-]+\.md|web\/lib\/[\w.-]+|web\/gen\/[\w.-]+)$/;
 

@@ -3,7 +3,7 @@
 // its sid, plus stateless requests answered by rid. Importing this module starts nothing; a
 // worker entry (web/app/worker.js, web/widgets/worker-entry.js) calls startHost(). Never
 // touches the DOM.
-import { createNNPlay } from '../lib/nnplay.mjs';
+import { createNNPlay, threadsAllowed } from '../lib/nnplay.mjs';
 import { COMMANDS, isCommand, isRequest } from './protocol.js';
 import { Session } from './session.js';
 import { predictImage, confusion, precisions, compareInits, setImageUrl } from './session-images.js';
@@ -60,8 +60,19 @@ const REQUEST_HANDLERS = Object.freeze({
     activations: nn.linkSettingsTable().find((s) => s.key === 'activation').values }, []],
 });
 
+// The module this worker trains with: the threaded one where the page is cross-origin
+// isolated and the browser reports more than one core (issue 14; same numbers, more cores),
+// else the single-thread one, which is also the fallback if the threaded one fails to load.
+// A one-file bundle (a global createNNModule) carries only the single-thread module.
+export function loadBestModule() {
+  const cores = globalThis.navigator?.hardwareConcurrency | 0;
+  if (typeof globalThis.createNNModule !== 'function' && threadsAllowed() && cores > 1)
+    return createNNPlay({ build: 'threads' }).catch(() => createNNPlay());
+  return createNNPlay();
+}
+
 // scope: the worker's global (self). Returns nothing; everything happens through messages.
-export function startHost(scope = self, load = createNNPlay) {
+export function startHost(scope = self, load = loadBestModule) {
   const sessions = new Map();   // sid → Session
   let nn = null;
   const early = [];
@@ -107,7 +118,7 @@ export function startHost(scope = self, load = createNNPlay) {
     // Memory figures for the soak test (tests/browser/soak.slow.test.mjs reads them through
     // Playwright's worker.evaluate); harmless for anyone else.
     scope.nnplayMemory = () => ({ heapBytes: nn.heapBytes(), heapUsed: nn.heapUsed(), sessions: sessions.size });
-    scope.postMessage({ type: 'ready', version: nn.version, simd: nn.simd, lanes: nn.lanes });
+    scope.postMessage({ type: 'ready', version: nn.version, simd: nn.simd, lanes: nn.lanes, threads: nn.threads });
     for (const m of early.splice(0)) handle(m);
   }, (e) => {
     scope.postMessage({ type: 'fatal', message: `the WebAssembly module did not load: ${errorText(e)}` });

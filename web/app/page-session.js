@@ -17,7 +17,8 @@ export function startWorker() {
   app.client = createWorkerClient(() => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
   app.client.ready().then((info) => {
     app.ready = true;
-    $('status').textContent = `Ready · nnplay ${info.version} · ${simdName(info.simd, info.lanes)}`;
+    $('status').textContent = `Ready · nnplay ${info.version} · ${simdName(info.simd, info.lanes)}` +
+      (info.threads > 1 ? ` · ${info.threads} threads` : '');
   }, () => { /* the session gets the same failure as a 'fatal' event */ });
   app.session = app.client.openSession(app.state, onSessionEvent);
 }

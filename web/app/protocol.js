@@ -7,7 +7,7 @@
 //                    {rid, type, ...args}   a request (type in REQUESTS)
 //   from the worker  {sid, type, ...}       a session event (type in EVENTS)
 //                    {rid, result} | {rid, error}   the answer to request rid
-//                    {type: 'ready', version, simd, lanes} once the wasm module loaded
+//                    {type: 'ready', version, simd, lanes, threads} once the wasm module loaded
 //                    {type: 'fatal', message}       the module did not load
 // `seq` on play/pause/step is echoed in the session's 'state' event, so a page shows the
 // worker's real state (a double click cannot leave the button disagreeing with the worker).

@@ -38,7 +38,7 @@ export function createWorkerClient(factory) {
     }
     if (m.sid !== undefined) { const on = sessions.get(m.sid); if (on) on(m); return; }
     if (m.type === 'ready') {
-      readyInfo = { version: m.version, simd: m.simd, lanes: m.lanes };
+      readyInfo = { version: m.version, simd: m.simd, lanes: m.lanes, threads: m.threads ?? 1 };
       for (const w of readyWaiters.splice(0)) w.resolve(readyInfo);
     } else if (m.type === 'fatal') fail(m.message);
   }

@@ -27,11 +27,19 @@ export interface CreateOptions {
    * 'split' (default): web/gen/nnplay_core.js + .wasm in node, nnplay_core.mjs + .wasm in browsers.
    * 'single': nnplay_core.single.js (wasm inlined; works from file://). In a page, load it with a
    * classic <script> first; createNNPlay then uses the global createNNModule it defines.
+   * 'threads': nnplay_core_mt.mjs + .wasm + .worker.js, built with pthreads; browsers only, on a
+   * cross-origin isolated page (threadsAllowed(); the headers are in docs/embed.md), else it
+   * throws saying so. Training then uses nn.threads threads by default, with the same results
+   * bit for bit as one thread.
    * Each build is loaded once; later calls return the same promise.
    */
-  build?: 'split' | 'single';
+  build?: 'split' | 'single' | 'threads';
+  /** build 'threads' only: threads to start, 1..64 (default: the browser's cores, at most 8) */
+  threads?: number;
 }
 export function createNNPlay(options?: CreateOptions): Promise<NNPlay>;
+/** true where build 'threads' can load: a browser page or worker with crossOriginIsolated */
+export function threadsAllowed(): boolean;
 
 /** Exact integer counts are bigint (they may exceed 2^53). */
 export interface BlockCount { in: bigint; out: bigint; weights: bigint; biases: bigint; params: bigint; macs: bigint; }
@@ -72,6 +80,8 @@ export interface TrainOptions {
   /** 'shuffle' (default): rows reshuffled every epoch. 'tf_playground': TF Playground's fixed
    * row order, the rows after the last full batch carried into the next epoch's first update */
   order?: RowOrder;
+  /** threads per training step, 1..64 (default nn.threads); any count gives the same numbers */
+  threads?: number;
 }
 export type RowOrder = 'shuffle' | 'tf_playground';
 /** `samples`: rows measured. Training metrics use every training row up to 2,000, else 2,000 spread evenly (docs/training.md). */
@@ -204,6 +214,8 @@ export interface NNPlay {
   readonly simd: string;
   /** float lanes per SIMD register (4 in wasm) */
   readonly lanes: number;
+  /** threads training uses by default: 1, or what build 'threads' really started */
+  readonly threads: number;
   countParameters(widths: number[], opts?: { bias?: boolean }): ParamReport;
   /**
    * Exact parameters, storage, KV cache, Adam memory and FLOPs of a transformer stack.

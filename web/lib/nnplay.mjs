@@ -11,7 +11,8 @@
 //   browser  globalThis.createNNModule if a classic <script> (e.g. nnplay_core.single.js
 //            in a one-file embed) already defined it; otherwise the ES module build
 //            web/gen/nnplay_core.mjs (split), or importScripts of the single file in a
-//            classic worker.
+//            classic worker; build 'threads': web/gen/nnplay_core_mt.mjs, the -pthread module,
+//            only on a cross-origin isolated page (docs/embed.md), started with its workers.
 
 import { quoted, quotedList } from './quote.mjs';
 
@@ -26,22 +27,47 @@ const GEN = new URL('../gen/', import.meta.url);
 
 const loaded = new Map();  // build → Promise<NNPlay>
 
-/** @param {{build?: 'split'|'single'}} [options] */
+/** @param {{build?: 'split'|'single'|'threads', threads?: number}} [options] */
 export function createNNPlay(options = {}) {
   if (options === null || typeof options !== 'object')
     throw new Error(`createNNPlay: options must be an object, got ${show(options)}`);
   const build = options.build ?? 'split';
-  if (build !== 'split' && build !== 'single')
-    throw new Error(`createNNPlay: build must be 'split' or 'single', got ${show(build)}`);
-  if (!loaded.has(build)) {
-    const p = loadModule(build).then(wrapModule);
-    p.catch(() => loaded.delete(build));  // a failed load may be retried
-    loaded.set(build, p);
+  if (build !== 'split' && build !== 'single' && build !== 'threads')
+    throw new Error(`createNNPlay: build must be 'split', 'single' or 'threads', got ${show(build)}`);
+  let threads = 1;
+  if (build === 'threads') {
+    threads = options.threads ?? defaultThreads();
+    if (!Number.isSafeInteger(threads) || threads < 1 || threads > 64)
+      throw new Error(`createNNPlay: threads must be an integer from 1 to 64, got ${show(threads)}`);
+    if (isNode) throw new Error("createNNPlay({build:'threads'}) runs in browsers; in node use build 'split'");
+    if (!threadsAllowed())
+      throw new Error("createNNPlay({build:'threads'}): this page is not cross-origin isolated, so " +
+        'SharedArrayBuffer is off; serve it with Cross-Origin-Opener-Policy: same-origin and ' +
+        "Cross-Origin-Embedder-Policy: require-corp (docs/embed.md), or use build 'split'");
+  } else if (options.threads !== undefined && options.threads !== 1) {
+    throw new Error(`createNNPlay: threads applies to build 'threads' only (build '${build}' runs one thread)`);
   }
-  return loaded.get(build);
+  const key = build === 'threads' ? `threads:${threads}` : build;
+  if (!loaded.has(key)) {
+    const p = loadModule(build, threads).then(wrapModule);
+    p.catch(() => loaded.delete(key));  // a failed load may be retried
+    loaded.set(key, p);
+  }
+  return loaded.get(key);
 }
 
-async function loadModule(build) {
+/** Whether build 'threads' can load here: a cross-origin isolated browser context. */
+export function threadsAllowed() {
+  return !isNode && globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+// All the cores the browser reports, at most 8 (each thread is a worker holding the module).
+function defaultThreads() {
+  const n = globalThis.navigator?.hardwareConcurrency;
+  return Number.isSafeInteger(n) && n > 0 ? Math.min(n, 8) : 2;
+}
+
+async function loadModule(build, threads) {
   if (isNode) {
     // process.getBuiltinModule (node >= 20.16), not import('node:…'): a bundler building this
     // file for a browser then meets no node-only import and needs no externals
@@ -64,6 +90,14 @@ async function loadModule(build) {
     }
     throw new Error("createNNPlay({build:'single'}): load web/gen/nnplay_core.single.js with a " +
                     '<script> tag first (it defines createNNModule)');
+  }
+  if (build === 'threads') {
+    // The pool's workers start with the module (nnPoolSize, wasm/wasm.cmake) and the module
+    // resolves once they have loaded; startThreads says how many the core then really runs.
+    const mod = await import(/* webpackIgnore: true */ /* @vite-ignore */ new URL('nnplay_core_mt.mjs', GEN).href);
+    const M = await mod.default({ nnPoolSize: threads - 1 });
+    M.nnThreads = M.startThreads(threads);
+    return M;
   }
   // Loaded at run time from web/gen/ beside web/lib/, never bundled: bundlers are told to leave it.
   const mod = await import(/* webpackIgnore: true */ /* @vite-ignore */ new URL('nnplay_core.mjs', GEN).href);
@@ -135,9 +169,12 @@ const opt = (v, d) => (v === undefined ? d : v);
 
 const DEFAULT_TRAIN = { optimizer: 'sgd', lr: 0.03, batchSize: 10, l1: 0, l2: 0, momentum: 0.9, epochs: 1, seed: 1, order: 'shuffle' };
 
-function trainOptions(o) {
+// threads: the module's threads by default (nn.threads: 1 unless build 'threads'); any count
+// gives the same numbers (docs/training.md), the core checks 1..64.
+function trainOptions(o, threads = 1) {
   o = obj('options', o);
   return {
+    threads: int('threads', opt(o.threads, threads)),
     optimizer: str('optimizer', opt(o.optimizer, DEFAULT_TRAIN.optimizer)),
     lr: num('lr', opt(o.lr, DEFAULT_TRAIN.lr)),
     batchSize: int('batchSize', opt(o.batchSize, DEFAULT_TRAIN.batchSize)),
@@ -217,11 +254,13 @@ function wrapModule(M) {
   // evaluateGrid's results → the arrays they own (output, outputs, inputs, each layer's),
   // so that `into` refills only a real earlier result.
   const gridArrays = new WeakMap();
-  const TRAIN_KEYS = ['optimizer', 'lr', 'batchSize', 'l1', 'l2', 'momentum', 'seed'];
+  const TRAIN_KEYS = ['optimizer', 'lr', 'batchSize', 'l1', 'l2', 'momentum', 'seed', 'threads'];
+  const THREADS = M.nnThreads ?? 1;  // set by loadModule for build 'threads'
+  const trainOpts = (o) => trainOptions(o, THREADS);
   function trainInto(w, h, x, y, n, steps, o) {
     let st = trainState.get(w);
     if (st === undefined) trainState.set(w, (st = { opts: null, ptr: 0, cap: 0 }));
-    const t = trainOptions(o);
+    const t = trainOpts(o);
     if (st.opts === null || TRAIN_KEYS.some((k) => st.opts[k] !== t[k])) {
       check(h.setTrainOptions(t));
       st.opts = t;
@@ -372,7 +411,7 @@ function wrapModule(M) {
     trainEpochs(data, o) {
       const h = handleOf(this, 'net');
       const d = handleOf(data, 'data');
-      return check(h.trainEpochs(d, trainOptions(o))).map((r) => ({
+      return check(h.trainEpochs(d, trainOpts(o))).map((r) => ({
         epoch: r.epoch, train: metrics(r.train), test: metrics(r.test),
         diverged: r.diverged, stalled: r.stalled, message: r.message,
       }));
@@ -381,7 +420,7 @@ function wrapModule(M) {
       const h = handleOf(this, 'net');
       const d = handleOf(data, 'data');
       o = obj('options', o);
-      const r = check(h.trainPart(d, trainOptions(o), nonNegInt('batches', opt(o.batches, 1))));
+      const r = check(h.trainPart(d, trainOpts(o), nonNegInt('batches', opt(o.batches, 1))));
       const e = r.report;
       return { batches: r.batches, position: r.position, report: e === null ? null : {
         epoch: e.epoch, train: metrics(e.train), test: metrics(e.test), diverged: e.diverged, stalled: e.stalled, message: e.message } };
@@ -609,6 +648,7 @@ function wrapModule(M) {
     version: M.version(),
     simd: M.simdArch(),
     lanes: M.simdLanes(),
+    threads: THREADS,
     countParameters,
     countTransformer,
     transformerFromHFConfig,

@@ -4,7 +4,7 @@
 // exports with the TypeScript compiler API and fails naming any export missing from the
 // import list below, and noUnusedLocals fails an import (or a const) that is never used.
 // When you add an exported type: import it here and use it in an annotation below.
-import { createNNPlay, quoted, quotedList, utf16Note } from 'nnplay';
+import { createNNPlay, quoted, quotedList, threadsAllowed, utf16Note } from 'nnplay';
 
 import type {
   ActivationName, BlockCount, CreateOptions, Dataset, DatasetName, EpochReport, FeatureName,
@@ -16,7 +16,8 @@ import type {
 // The consumer compiles without DOM or node typings (tsconfig lib: es2022): its one print.
 declare const console: { log(...values: unknown[]): void };
 
-const options: CreateOptions = { build: 'split' };
+// build 'threads' needs a cross-origin isolated browser page; node and plain pages use 'split'.
+const options: CreateOptions = threadsAllowed() ? { build: 'threads', threads: 2 } : { build: 'split' };
 const nn: NNPlay = await createNNPlay(options);
 
 // counting
@@ -41,7 +42,7 @@ const points: PointsInput = { x1: [0, 1], x2: [1, 0], labels: [0, 1], classes: 2
 const clicked: Dataset = nn.datasetFromPoints(points);
 const optimizer: OptimizerName = 'adam';
 const order: RowOrder = 'shuffle';
-const train: TrainOptions = { optimizer, lr: 0.01, batchSize: 10, epochs: 2, order };
+const train: TrainOptions = { optimizer, lr: 0.01, batchSize: 10, epochs: 2, order, threads: nn.threads };
 const epochs: EpochReport[] = net.trainEpochs(data, train);
 const test: Metrics = epochs[epochs.length - 1].test;
 const gridOptions: GridOptions = { resolution: 10, neurons: false };
