@@ -27,6 +27,7 @@
 #include "dense.h"
 #include "grid.h"
 #include "network.h"
+#include "thread_pool.h"
 #include "trainer.h"
 
 #if defined(NNPLAY_BENCH_OPENBLAS)
@@ -428,6 +429,10 @@ double load_average() {
 }
 
 void bench_threads() {
+    if (!nn::kThreadSupport) {  // the single-thread WASM build: bench/threads.mjs measures the threaded one
+        std::fprintf(stderr, "nnbench: threads  skipped: this build has no threads\n");
+        return;
+    }
     struct Case {
         const char* id;
         int64_t inputs;
