@@ -67,7 +67,6 @@ val typed_copy(const char* ctor, const T* p, size_t n) {
     return val::global(ctor).new_(emscripten::typed_memory_view(n, p));
 }
 val f32_copy(const std::vector<float>& v) { return typed_copy("Float32Array", v.data(), v.size()); }
-val f32_copy(const float* p, size_t n) { return typed_copy("Float32Array", p, n); }
 val f64_copy(const std::vector<double>& v) { return typed_copy("Float64Array", v.data(), v.size()); }
 
 std::vector<float> to_f32(const val& a) { return emscripten::convertJSArrayToNumberVector<float>(a); }

@@ -254,14 +254,17 @@ function wrapModule(M) {
   // evaluateGrid's results → the arrays they own (output, outputs, inputs, each layer's),
   // so that `into` refills only a real earlier result.
   const gridArrays = new WeakMap();
-  const TRAIN_KEYS = ['optimizer', 'lr', 'batchSize', 'l1', 'l2', 'momentum', 'seed', 'threads'];
+  // Whether the core's training options must be set again: any option but epochs (a per-batch
+  // call does not use it) differs. Reading the keys off trainOptions keeps a new option covered
+  // (a fixed list here once missed 'order').
+  const optionsChanged = (was, now) => Object.keys(now).some((k) => k !== 'epochs' && was[k] !== now[k]);
   const THREADS = M.nnThreads ?? 1;  // set by loadModule for build 'threads'
   const trainOpts = (o) => trainOptions(o, THREADS);
   function trainInto(w, h, x, y, n, steps, o) {
     let st = trainState.get(w);
     if (st === undefined) trainState.set(w, (st = { opts: null, ptr: 0, cap: 0 }));
     const t = trainOpts(o);
-    if (st.opts === null || TRAIN_KEYS.some((k) => st.opts[k] !== t[k])) {
+    if (st.opts === null || optionsChanged(st.opts, t)) {
       check(h.setTrainOptions(t));
       st.opts = t;
     }
