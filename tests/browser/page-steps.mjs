@@ -39,11 +39,11 @@ export async function trainTo(page, epochs) {
 }
 // Clicks Step n times, each after the page shows the epoch before it, and returns what the page
 // then holds: the losses its chart drew (the doubles), the training loss shown, and its hash.
-export async function stepEpochs(page, n) {
+export async function stepEpochs(page, n, { timeout = 15000 } = {}) {
   for (let e = 1; e <= n; e++) {
     await page.locator('#step').click();
     await page.waitForFunction((want) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) === want,
-      e, { timeout: 15000 });
+      e, { timeout });
   }
   await page.waitForFunction((k) => window.nnplayDebug().losses.train.length === k, n, { timeout: 10000 });
   return {

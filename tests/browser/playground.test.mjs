@@ -5,6 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, waitReady, shot } from './harness.mjs';
+import { chartInk } from './page-steps.mjs';
 
 const TF_LINK = '#activation=relu&batchSize=10&dataset=spiral&regDataset=reg-plane&learningRate=0.03' +
   '&regularizationRate=0&noise=0&networkShape=8,8&seed=0.5&showTestData=false&discretize=false' +
@@ -104,14 +105,7 @@ test('training: the loss falls and the epoch counter rises', async () => {
   assert.match(await text(page, '#test-acc'), /^\d+\.\d%$/);
   // the chart has drawn something dark (the test-loss line) in its plot area, below the
   // legend's row (the legend and axis labels are mid-grey, lighter than this threshold)
-  const dark = await page.evaluate(() => {
-    const c = document.getElementById('chart');
-    const top = Math.ceil(16 * devicePixelRatio);
-    const d = c.getContext('2d').getImageData(0, top, c.width, c.height - top).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] < 100) n++;
-    return n;
-  });
+  const dark = await chartInk(page);
   assert.ok(dark > 20, `chart pixels ${dark}`);
   // one step adds one epoch
   await page.locator('#step').click();

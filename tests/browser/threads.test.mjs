@@ -9,6 +9,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROOT, startServer, launch, openPage, waitReady, shot } from './harness.mjs';
 import { createServer } from '../../scripts/serve.mjs';
+import { stepEpochs } from './page-steps.mjs';
 
 // The repo root, so the test page can start tests/browser/threads/worker.mjs (same origin as
 // web/lib/nnplay.mjs and web/gen/); once with the isolation headers, once without.
@@ -83,13 +84,7 @@ async function pageRun(env) {
     await waitReady(page);
     const status = await page.locator('#status').textContent();
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    for (let e = 1; e <= 3; e++) {
-      await page.locator('#step').click();
-      await page.waitForFunction((want) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) === want,
-        e, { timeout: 30000 });
-    }
-    await page.waitForFunction(() => window.nnplayDebug().losses.train.length === 3, null, { timeout: 10000 });
-    const losses = await page.evaluate(() => window.nnplayDebug().losses);
+    const { losses } = await stepEpochs(page, 3, { timeout: 30000 });
     const isolatedPage = await page.evaluate(() => self.crossOriginIsolated);
     await shot(page, `threads-page-${isolatedPage ? 'isolated' : 'plain'}`);
     await page.close();
