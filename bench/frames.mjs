@@ -264,7 +264,11 @@ async function profile(browser, c, urls, side) {
     const done = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing', transferMode: 'ReportEvents' });
+    // --thread also records the compositor's own categories (viz, cc, gpu, skia); --worker-js
+    // samples every thread's JavaScript (the training worker's too) through the trace
+    const cats = 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing' +
+      (args.thread ? ',viz,cc,gpu,skia,benchmark' : '') + (args['worker-js'] ? ',disabled-by-default-v8.cpu_profiler' : '');
+    await cdp.send('Tracing.start', { categories: cats, transferMode: 'ReportEvents' });
     await cdp.send('Profiler.start');
     const secs = SECONDS;
     await page.waitForTimeout(secs * 1000);
@@ -327,6 +331,26 @@ async function profile(browser, c, urls, side) {
       lines.push('  main-thread events by total wall time (nested ones included):');
       for (const [n, ms] of [...tot.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) lines.push(`    ${n.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms`);
     }
+    if (args.thread) {
+      // --thread=VizCompositorThread: what that thread (any process) spent its time on, by each
+      // event's own wall time (its duration less the events nested in it).
+      const want = String(args.thread);
+      const keys = [...names.entries()].filter(([, n]) => n.replace(/\d+$/, '') === want).map(([k]) => k);
+      const own = new Map();
+      for (const k of keys) {
+        const evs = (byThread.get(k) ?? []).slice().sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+        const stack = [];
+        for (const e of evs) {
+          while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+          if (stack.length) { const p = stack[stack.length - 1]; own.set(p.name, (own.get(p.name) ?? 0) - e.dur / 1000); }
+          own.set(e.name, (own.get(e.name) ?? 0) + e.dur / 1000);
+          stack.push(e);
+        }
+      }
+      lines.push(`  ${want}: events by own wall time (${frames} frames):`);
+      for (const [n, ms] of [...own.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25))
+        lines.push(`    ${n.padEnd(48)} ${ms.toFixed(0).padStart(6)} ms  ${frames ? (ms / frames).toFixed(2) : '-'} ms/frame`);
+    }
     // JS self time by function (CPU profile of the page's main thread).
     const self = new Map();
     const byId = new Map(prof.nodes.map((n) => [n.id, n]));
@@ -343,10 +367,65 @@ async function profile(browser, c, urls, side) {
     const top = [...self.entries()].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 18);
     lines.push(`  JS self time, top functions (CPU profile over ${total.toFixed(0)} ms):`);
     for (const [k, ms] of top) lines.push(`    ${ms.toFixed(0).padStart(6)} ms ${(100 * ms / total).toFixed(1).padStart(5)} %  ${k}`);
+    if (args['worker-js']) lines.push(...workerJs(events, names, frames));
     return lines.join('\n');
   } finally {
     await page.close();
   }
+}
+
+// The dedicated workers' JavaScript by self time, from the trace's sampling profiler
+// (ProfileChunk events: nodes, samples and time deltas per profiled thread), wasm functions
+// included by name.
+function workerJs(events, names, frames) {
+  const byTid = new Map();  // "pid:id" of a Profile → {tid, nodes, samples, deltas}
+  for (const e of events) {
+    if (e.name === 'Profile') byTid.set(`${e.pid}:${e.id}`, { tid: `${e.pid}:${e.tid}`, nodes: new Map(), samples: [], deltas: [] });
+    if (e.name !== 'ProfileChunk') continue;
+    const p = byTid.get(`${e.pid}:${e.id}`);
+    const d = e.args?.data;
+    if (!p || !d) continue;
+    for (const n of d.cpuProfile?.nodes ?? []) p.nodes.set(n.id, n);
+    p.samples.push(...(d.cpuProfile?.samples ?? []));
+    p.deltas.push(...(d.timeDeltas ?? []));
+  }
+  const out = [];
+  for (const p of byTid.values()) {
+    const thread = (names.get(p.tid) ?? '?');
+    if (!/DedicatedWorker/.test(thread)) continue;
+    const self = new Map();
+    let total = 0;
+    for (let i = 0; i < p.samples.length; i++) {
+      const n = p.nodes.get(p.samples[i]);
+      const us = p.deltas[i + 1] ?? 0;
+      if (!n) continue;
+      const f = n.callFrame;
+      const k = `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) + ':' + (f.lineNumber + 1) : ''}`.trim();
+      if (/^\((idle|program)\)/.test(k)) continue;
+      self.set(k, (self.get(k) ?? 0) + us / 1000);
+      total += us / 1000;
+    }
+    out.push(`  ${thread} JavaScript + wasm by self time (${total.toFixed(0)} ms sampled; ${frames} frames):`);
+    for (const [k, ms] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      out.push(`    ${ms.toFixed(0).padStart(6)} ms ${(100 * ms / total).toFixed(1).padStart(5)} %  ${k}`);
+    // inclusive time (a function and everything it called), each function once per sample
+    const incl = new Map();
+    for (let i = 0; i < p.samples.length; i++) {
+      const us = p.deltas[i + 1] ?? 0;
+      const seen = new Set();
+      for (let n = p.nodes.get(p.samples[i]); n; n = p.nodes.get(n.parent)) {
+        const f = n.callFrame;
+        if (!f.url || seen.has(f.functionName)) continue;
+        seen.add(f.functionName);
+        const k = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+        incl.set(k, (incl.get(k) ?? 0) + us / 1000);
+      }
+    }
+    out.push(`  ${thread} by inclusive time (named JavaScript functions):`);
+    for (const [k, ms] of [...incl.entries()].filter(([k]) => !/^\(anonymous\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 30))
+      out.push(`    ${ms.toFixed(0).padStart(6)} ms ${(100 * ms / total).toFixed(1).padStart(5)} %  ${k}`);
+  }
+  return out.length ? out : ['  --worker-js: no worker samples in the trace'];
 }
 
 // ---- main -----------------------------------------------------------------------------------------

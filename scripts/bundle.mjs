@@ -43,7 +43,7 @@ const result = await build({
   format: 'iife',
   platform: 'browser',
   target: ['es2020'],
-  minify: true,
+  minify: !process.env.NNPLAY_NO_MINIFY,  // =1: readable names in profiles (bench/frames.mjs --profile --worker-js)
   legalComments: 'none',
   // web/lib/nnplay.mjs reads import.meta.url to find web/gen/ for its other builds; in the
   // bundle createNNModule is always defined first, so that URL is never fetched.

@@ -175,3 +175,29 @@ test('multi-class and imported networks', () => {
   assert.deepEqual(featureNames(t), ['x1', 'sinx2']);
   assert.equal(t.loss, 'bce');
 });
+
+// state.js remembers what settings train (the worker asks every frame); the remembered answer
+// must be the core's for the settings as they are now, whichever object carries them.
+test('what settings train is the core\'s answer, also when remembered', () => {
+  let s = defaults();
+  for (const patch of [{}, { learningRate: 0.1 }, { networkShape: [3, 5], activation: 'relu' },
+    { dataset: 'spiral', sinX: true, ySquared: true }, { batchSize: 30, seed: 'abc' }, {}]) {
+    const r = update(s, patch);
+    assert.equal(r.error, undefined, JSON.stringify(patch));
+    s = r.state;
+    for (let k = 0; k < 2; k++) {  // first asked, then remembered
+      const core = nn.linkRun(s, { classes: 2, inputs: featureNames(s).length });
+      assert.deepEqual(trainOptions(s), nn.linkRun(s).train);
+      assert.deepEqual(featureNames(s), nn.linkRun(s).dataset.features);
+      assert.deepEqual(networkSpec(s, 2, featureNames(s).length), core.network);
+    }
+  }
+  // the same object changed in place is asked again, not answered from memory
+  const t = { ...s };
+  const before = trainOptions(t).lr;
+  t.learningRate = before * 3;
+  assert.equal(trainOptions(t).lr, before * 3);
+  // a remembered answer cannot be changed by one caller for the next
+  assert.throws(() => { trainOptions(t).lr = 1; }, TypeError);
+  assert.throws(() => { featureNames(t).push('x'); }, TypeError);
+});

@@ -30,6 +30,11 @@ const VALUES_GAP_MS = 250;
 // the bottleneck (bench/frames.mjs --profile=ten: 14.5 and 18.5 ms of CPU per frame).
 const PAINT_GAP_MS = 25, MAX_PAINT_GAP_MS = 250;
 const painters = new Set();  // sessions that paint a diagram
+// Sessions training now. MAP_SHARE is the worker's, not each session's: with ten playgrounds
+// on screen each making its maps every frame, the maps took 40% of the worker's time and the
+// worker 12–14 ms of CPU per frame on a 2-core machine (bench/frames.mjs --profile=ten
+// --worker-js), so each session's maps come at most every cost × sessions / MAP_SHARE.
+const trainingNow = new Set();
 
 function errorText(e) {
   if (e && typeof e.message === 'string') return e.message;
@@ -205,7 +210,11 @@ export class Session {
   // ---------- training ----------
 
   // Every play/pause/step answers with the session's real state and the command's number.
-  setPlaying(p) { this.playing = p; this.post({ type: 'state', playing: p, seq: this.seq }); }
+  setPlaying(p) {
+    this.playing = p;
+    if (p) trainingNow.add(this); else trainingNow.delete(this);
+    this.post({ type: 'state', playing: p, seq: this.seq });
+  }
   play(seq) { if (seq !== undefined) this.seq = seq; this.setPlaying(true); this.schedule(); }
   pause(seq) { if (seq !== undefined) this.seq = seq; this.setPlaying(false); }
 
@@ -397,7 +406,9 @@ export class Session {
       p.pending = null;
       if (!p.painter.update(values)) return;  // nothing drawn changed
     }
-    p.painter.paint(p.canvas.getContext('2d'), p.canvas.width / p.painter.geometry.width);
+    // opaque (the painter fills every pixel): the compositor then draws nothing under it and
+    // copies it without blending, a large share of a frame when ten playgrounds are on screen
+    p.painter.paint(p.canvas.getContext('2d', { alpha: false }), p.canvas.width / p.painter.geometry.width);
   }
 
   sendFrame(force) {
@@ -415,7 +426,7 @@ export class Session {
     }
     let map = null, neurons = null, inputs = null, quant = null, mapMade = false;
     const c = this.mapCost;
-    const due = (last, cost) => force || !this.playing || t0 - last >= cost / MAP_SHARE;
+    const due = (last, cost) => force || !this.playing || t0 - last >= cost * Math.max(1, trainingNow.size) / MAP_SHARE;
     try {
       if (due(c.lastMap, c.map)) {
         const t = performance.now();
@@ -665,6 +676,7 @@ export class Session {
     this.net = this.data = this.custom = null;
     this.paint = null;
     painters.delete(this);
+    trainingNow.delete(this);
     this.mapView = null;
     this.chan.port1.onmessage = null;
     this.chan.port1.close();

@@ -62,7 +62,28 @@ export function update(s, patch) {
 export function changeLevel(a, b) { return need().settingsChangeLevel(a, b); }
 
 // ---- what the settings train (the core's answer) ----
-const run = (s, o) => need().linkRun(s, o);
+// Remembered per settings text: the worker asks for the features and training options of
+// every session on every frame, and each answer crossing Embind (some 30 keys each way) took
+// over a third of the worker's time with ten playgrounds (bench/frames.mjs --profile=ten
+// --worker-js). The answers are frozen: a caller that changed one would change them all.
+const RUN_MEMO_SIZE = 64;
+const runMemo = new Map();  // JSON of [settings, options] → frozen answer, oldest first
+function deepFreeze(v) {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) { Object.freeze(v); for (const x of Object.values(v)) deepFreeze(x); }
+  return v;
+}
+function run(s, o) {
+  const nn = need();
+  const key = JSON.stringify([s, o ?? null]);
+  let r = runMemo.get(key);
+  if (r === undefined || runMemo.core !== nn) {
+    if (runMemo.core !== nn) { runMemo.clear(); runMemo.core = nn; }
+    r = deepFreeze(nn.linkRun(s, o));
+    if (runMemo.size >= RUN_MEMO_SIZE) runMemo.delete(runMemo.keys().next().value);
+    runMemo.set(key, r);
+  }
+  return r;
+}
 export function featureNames(s) { return run(s).dataset.features; }
 export function datasetClasses(s) { return run(s).dataset.dataClasses; }
 // NetworkSpec for createNNPlay().Network; `classes` and `inputs` of the data in use.

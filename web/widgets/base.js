@@ -7,6 +7,10 @@
 
 // Public theme: --nn-bg, --nn-fg, --nn-muted, --nn-border, --nn-accent, --nn-panel, --nn-font,
 // --nn-error-bg, --nn-error-fg, --nn-radius. Light and dark defaults; theme="dark|light|auto".
+// No live canvas sits under a rounded-corner clip (overflow: hidden with border-radius, or a
+// canvas's own border-radius): Chromium's software compositor then draws each widget through a
+// masked surface of its own, and ten playgrounds took 22 ms of its thread a frame (10 without).
+// tests/browser/compositing.test.mjs checks it.
 export const CSS = `
 :host {
   display: block !important; box-sizing: border-box !important; visibility: visible !important;
@@ -33,7 +37,7 @@ export const CSS = `
   font: 14px/1.4 var(--nn-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
   color: var(--nn-fg, var(--_fg)); background: var(--nn-bg, var(--_bg));
   border: 1px solid var(--nn-border, var(--_border)); border-radius: var(--nn-radius, 8px);
-  padding: 10px 12px; text-align: left; overflow: hidden;
+  padding: 10px 12px; text-align: left;
 }
 .root * { box-sizing: border-box; }
 div, section, header, footer, p, ul, li, table, figure { display: block; margin: 0; padding: 0; }
@@ -51,7 +55,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .msg.note { background: var(--nn-panel, var(--_panel)); color: var(--nn-fg, var(--_fg)); }
 svg { display: block; max-width: 100%; height: auto; overflow: visible; visibility: visible; }
 canvas { display: block; visibility: visible; }
-.diagram-box { display: block; position: relative; width: 100%; overflow: hidden; background: #ffffff; border-radius: 6px;
+.diagram-box { display: block; position: relative; width: 100%; background: #ffffff; border-radius: 6px;
   filter: var(--nn-diagram-filter, var(--_diagram-filter)); }
 .diagram-box svg { width: 100%; }
 .compact .diagram-box { max-width: 460px; margin: 4px auto 8px; }
@@ -70,8 +74,8 @@ label { margin-right: 10px; white-space: nowrap; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 2px; margin-bottom: 8px; }
 .pg-main { display: flex; flex-wrap: wrap; gap: 10px; align-items: flex-start; }
 .pg-left { flex: 0 0 168px; }
-canvas.map { width: 168px; height: 168px; border-radius: 4px; }
-canvas.chart { width: 168px; height: 44px; margin-top: 6px; border-radius: 4px; }
+canvas.map { width: 168px; height: 168px; }
+canvas.chart { width: 168px; height: 44px; margin-top: 6px; }
 .pg-diagram { flex: 1 1 260px; min-width: 200px; }
 .stats { margin-top: 6px; font-size: 12.5px; color: var(--nn-muted, var(--_muted)); }
 `;

@@ -20,7 +20,7 @@ export const WIDGET_IMAGE_SETS = ['digits', 'fashion'];
 
 // The element's own rules, as a constructable sheet: a CSP with style-src 'self' refuses <style>.
 const CSS_TEXT = `      .dg { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
-      .pad { width: 168px; height: 168px; border: 1px solid #ccc; border-radius: 4px; background: #fff; touch-action: none; cursor: crosshair; }
+      .pad { width: 168px; height: 168px; border: 1px solid #ccc; background: #fff; touch-action: none; cursor: crosshair; }
       .pad:focus { outline: 2px solid #0877bd; }
       .verdict { font-weight: 600; font-size: 1.1em; min-height: 1.4em; }
       .pbar { display: grid; grid-template-columns: 1em 110px 3.2em; gap: 4px; align-items: center; font-size: 12px; }

@@ -25,6 +25,7 @@ const REGRESSION = ['plane', 'multigauss'];
 export const CONTROLS = ['play', 'step', 'reset', 'lr', 'activation', 'dataset', 'noise'];
 const MAP_SIZE = 168;  // CSS pixels
 const LINK_GAP_MS = 100;
+const TEXT_GAP_MS = 10;
 const training = new Set();  // widgets training on screen now
 
 export class NNPlayground extends NNElement {
@@ -332,13 +333,12 @@ export class NNPlayground extends NNElement {
     const f = this.lastFrame;
     if (!this.visible) return;  // onVisible draws it later
     this.dirty = false;
+    const now = performance.now();
     this.heatmap.draw(f ? f.map : null, this.points, { mode: 'signed', showTest: false });  // worker: hands over
     if (f && this.netInfo) {
       // The worker paints the links, biases and maps on the diagram's canvas (worker-paint.js);
       // here the values are only kept (hover, export). Where it cannot, the page paints them
-      // (diagram-paint.js) at a pace that shrinks as more widgets train on screen; the map and
-      // the loss stay per frame.
-      const now = performance.now();
+      // (diagram-paint.js) at a pace that shrinks as more widgets train on screen.
       const gap = Math.max(LINK_GAP_MS, LINK_GAP_MS * 0.4 * training.size);
       if (this.lastThumbs === 0 || !this.sentPlay || now - (this.lastLinks || 0) >= gap) {
         this.lastLinks = now;
@@ -348,9 +348,24 @@ export class NNPlayground extends NNElement {
       }
       this.dispatchEvent(new CustomEvent('nn-frame', { detail: f }));
     }
+    this.drawText(now);
+    if (f && this.session) { this.adaptSpeed(); this.session.send('drawn'); }
+  }
+
+  // The loss chart and the numbers under it: every frame while few widgets train; with more,
+  // each at most every TEXT_GAP_MS per training widget (ten: 10 a second), so that ten charts'
+  // strokes and text layout do not take the frame (bench/frames.mjs --profile=ten). One that
+  // waits is drawn when its time comes even if no frame follows (training paused meanwhile).
+  drawText(now) {
+    const gap = this.sentPlay && training.size > 2 ? TEXT_GAP_MS * training.size : 0;
+    const wait = gap - (now - (this.lastText || -Infinity));
+    if (wait > 0) {
+      if (!this.textTimer) this.textTimer = setTimeout(() => { this.textTimer = 0; if (this.isConnected) this.drawText(performance.now()); }, wait);
+      return;
+    }
+    this.lastText = now;
     this.chart.draw();
     this.showStats();
-    if (f && this.session) { this.adaptSpeed(); this.session.send('drawn'); }
   }
 
   // The worker trains one chunk per drawn frame. When the page is busy (many widgets share the

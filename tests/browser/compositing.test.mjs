@@ -1,0 +1,88 @@
+// What keeps many live widgets cheap to show (issue 14, ten playgrounds at 60 fps):
+// - the loss chart's M4 drawing (four points per pixel column) gives the pixels of drawing every
+//   point (its reference, createLossChart({aggregate: false}));
+// - no live canvas of a widget sits under a rounded-corner clip: with one (overflow: hidden and
+//   border-radius on an ancestor, or border-radius on the canvas) Chromium's software compositor
+//   drew each widget through a masked surface of its own, 22 ms of its thread per frame with ten
+//   widgets against 10 ms without (bench/frames.mjs --profile=ten --thread=VizCompositorThread).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage } from './harness.mjs';
+
+let srv, browser;
+test.before(async () => { srv = await startServer(); browser = await launch(); });
+test.after(async () => { await browser?.close(); srv?.stop(); });
+
+test('the loss chart drawn through four points a pixel column looks as drawn through every point', async () => {
+  const { page, problems } = await openPage(browser.context, `${srv.url}examples/hidden-layers.html`);
+  const r = await page.evaluate(async () => {
+    const { createLossChart } = await import('/app/chart.js');
+    // a seeded noisy, falling loss with a spike and a gap (NaN): what a long run looks like
+    let s = 7;
+    const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const out = [];
+    for (const [n, width, axes] of [[2000, 168, false], [1500, 300, true], [700, 168, false], [5000, 240, true]]) {
+      const train = [], test = [];
+      for (let i = 0; i < n; i++) {
+        const base = 0.7 * Math.exp(-i / (n / 6)) + 0.05;
+        train.push(base * (0.8 + 0.4 * rnd()));
+        test.push(i === Math.floor(n / 3) ? NaN : i === Math.floor(n / 2) ? 0.9 : base * (0.9 + 0.3 * rnd()));
+      }
+      const pix = [];
+      for (const aggregate of [true, false]) {
+        const c = document.createElement('canvas');
+        const chart = createLossChart(c, { width, height: 60, axes, aggregate });
+        chart.push(train, test);
+        chart.draw();
+        pix.push(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);
+      }
+      // ink: a pixel darker than the chart's background (#fafafa) by more than a faint edge
+      const inked = (p, i) => Math.min(p[i], p[i + 1], p[i + 2]) < 235;
+      let ink = 0, inkDiffer = 0, sum = 0;
+      for (let i = 0; i < pix[0].length; i += 4) {
+        if (inked(pix[1], i)) ink++;
+        if (inked(pix[0], i) !== inked(pix[1], i)) inkDiffer++;
+        for (let k = 0; k < 3; k++) sum += Math.abs(pix[0][i + k] - pix[1][i + k]);
+      }
+      out.push({ n, width, axes, pixels: pix[0].length / 4, ink, inkDiffer, meanDiff: sum / (3 * pix[0].length / 4) });
+    }
+    return out;
+  });
+  for (const c of r) {
+    // The reference drew lines at all (the comparison is not of two blank charts), the same
+    // pixels are inked but where anti-aliased segments overlap differently (measured: 1.3–5.7%
+    // of the inked pixels, mean difference ≤ 1.4 of 255; leaving out each column's highest
+    // value gives up to 17% and 4.3), and no more.
+    assert.ok(c.ink > c.width, `reference chart for ${c.n} points has ink: ${JSON.stringify(c)}`);
+    assert.ok(c.inkDiffer <= 0.07 * c.ink && c.meanDiff <= 2, `M4 chart against every point: ${JSON.stringify(c)}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('no live widget canvas is under a rounded-corner clip', async () => {
+  const { page, problems } = await openPage(browser.context, `${srv.url}examples/hidden-layers.html`,
+    { viewport: { width: 1280, height: 1000 } });
+  await page.locator('#spiral').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#spiral')?.dataset.playing === 'true', null, { timeout: 30000 });
+  const found = await page.evaluate(() => {
+    const bad = [];
+    let canvases = 0;
+    for (const host of document.querySelectorAll('nn-playground, nn-digits, nn-diagram, nn-weight-count')) {
+      for (const c of host.shadowRoot ? host.shadowRoot.querySelectorAll('canvas') : []) {
+        canvases++;
+        // up through the shadow root to the document
+        for (let e = c; e; e = e.parentElement || (e.getRootNode() instanceof ShadowRoot ? e.getRootNode().host : null)) {
+          const st = getComputedStyle(e);
+          const rounded = ['borderTopLeftRadius', 'borderTopRightRadius', 'borderBottomLeftRadius', 'borderBottomRightRadius']
+            .some((k) => parseFloat(st[k]) > 0);
+          const clips = e === c || st.overflowX !== 'visible' || st.overflowY !== 'visible' || st.clipPath !== 'none';
+          if (rounded && clips) bad.push(`${host.localName}#${host.id} canvas.${c.className}: ${e === c ? 'itself' : `${e.localName}.${e.className}`}`);
+        }
+      }
+    }
+    return { canvases, bad };
+  });
+  assert.ok(found.canvases >= 3, `canvases found: ${found.canvases}`);
+  assert.deepEqual(found.bad, []);
+  assert.deepEqual(problems, []);
+});
