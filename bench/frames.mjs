@@ -11,20 +11,18 @@
 //   node bench/frames.mjs [--runs=3] [--seconds=5] [--long-seconds=30] [--only=spiral] [--quick]
 //   node bench/frames.mjs --baseline=/work/main   also measures another checkout's page (its own
 //                                           scripts/serve.mjs and web/), alternating: before/after
+//   node bench/frames.mjs --color-scheme=dark   the pages as a reader with a dark system theme sees them
 //   node bench/frames.mjs --task-cpu        also traces each main-thread task's own CPU time (long
 //                                           tasks that are only waiting for a core; costs frames)
 //   node bench/frames.mjs --profile[=case] [--seconds=4]   where a frame's time goes (CDP trace +
 //                                           CPU profile of the page's main thread), printed as text
 // run.mjs calls it and turns the JSON into the frames table.
-import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer, launch } from '../tests/browser/harness.mjs';
 import { CSP } from '../scripts/serve.mjs';
+import { findPeer, servePeer } from './peer.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => {
   const [k, v] = a.replace(/^--/, '').split('=');
   return [k, v ?? true];
@@ -36,30 +34,6 @@ const WARMUP = Number(args.warmup ?? (QUICK ? 1 : 2));         // seconds of tra
 const TASK_CPU = !!args['task-cpu'];  // trace each task's own CPU time (costs frames: see measureOne)
 const LONG_SECONDS = Number(args['long-seconds'] ?? (QUICK ? 3 : 30));  // widgets and article
 const log = (m) => process.stderr.write(m + '\n');
-
-// TF Playground's page: env NNPLAY_TF_PLAYGROUND, else ../shared/peers/tf-playground/dist from
-// the repository (or from its worktree folder's parent, as /work/wt/<name> sits two levels down).
-function findPeer() {
-  const c = [process.env.NNPLAY_TF_PLAYGROUND, path.join(ROOT, '..', 'shared/peers/tf-playground/dist'),
-    path.join(ROOT, '..', '..', 'shared/peers/tf-playground/dist')].filter(Boolean);
-  return c.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? null;
-}
-
-// TF Playground sends no CSP of its own and uses inline scripts; a plain static server for it.
-function servePeer(dir) {
-  const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const srv = http.createServer((req, res) => {
-    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.join(dir, path.basename(name));  // dist/ is flat
-    fs.readFile(file, (err, buf) => {
-      if (err) { res.writeHead(404); res.end(); return; }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(buf);
-    });
-  });
-  return new Promise((resolve) => srv.listen(0, '127.0.0.1', () =>
-    resolve({ url: `http://127.0.0.1:${srv.address().port}/`, stop: () => srv.close() })));
-}
 
 const SEVEN = 'x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
 const TWO = 'x=true&y=true&xSquared=false&ySquared=false&xTimesY=false&sinX=false&sinY=false';
@@ -173,6 +147,7 @@ async function start(page, c, side, urls) {
 async function measureOne(browser, c, side, urls, run) {
   const peer = side === 'tf-playground';
   const page = await browser.context.newPage();
+  if (args['color-scheme']) await page.emulateMedia({ colorScheme: String(args['color-scheme']) });
   await page.addInitScript(RECORDER);
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -255,6 +230,7 @@ const BUCKETS = {
 async function profile(browser, c, urls, side) {
   const peer = side === 'tf-playground';
   const page = await browser.context.newPage();
+  if (args['color-scheme']) await page.emulateMedia({ colorScheme: String(args['color-scheme']) });
   try {
     await start(page, c, side, urls);
     await page.waitForTimeout(WARMUP * 1000);
@@ -429,7 +405,7 @@ function workerJs(events, names, frames) {
 }
 
 // ---- main -----------------------------------------------------------------------------------------
-const peerDir = findPeer();
+const peerDir = findPeer().dir;
 const server = await startServer();
 const peerSrv = peerDir ? await servePeer(peerDir) : null;
 const baseSrv = args.baseline ? await startServer(path.resolve(String(args.baseline), 'scripts', 'serve.mjs')) : null;

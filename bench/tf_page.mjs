@@ -9,41 +9,17 @@
 // (3 decimals) after chosen steps; then build the same link with nnplay's core (JS API
 // fromLink, the path the page and `nnplay train --link` share) and compare.
 //   node bench/tf_page.mjs [--json] [--steps=1,5,25,100]
-import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/browser/harness.mjs';
+import { findPeer, servePeer } from './peer.mjs';
 import { createNNPlay } from '../web/lib/nnplay.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => {
   const [k, v] = a.replace(/^--/, '').split('=');
   return [k, v ?? true];
 }));
 const STEPS = String(args.steps ?? '1,5,25,100').split(',').map(Number);
 const log = (m) => process.stderr.write(m + '\n');
-
-// The same places bench/frames.mjs looks.
-function findPeer() {
-  const c = [process.env.NNPLAY_TF_PLAYGROUND, path.join(ROOT, '..', 'shared/peers/tf-playground/dist'),
-    path.join(ROOT, '..', '..', 'shared/peers/tf-playground/dist')].filter(Boolean);
-  return { dir: c.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? null, tried: c };
-}
-function servePeer(dir) {
-  const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const srv = http.createServer((req, res) => {
-    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    fs.readFile(path.join(dir, path.basename(name)), (err, buf) => {  // dist/ is flat
-      if (err) { res.writeHead(404); res.end(); return; }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(name)] ?? 'application/octet-stream' });
-      res.end(buf);
-    });
-  });
-  return new Promise((resolve) => srv.listen(0, '127.0.0.1', () =>
-    resolve({ url: `http://127.0.0.1:${srv.address().port}/`, stop: () => srv.close() })));
-}
 
 // Links as TF Playground writes them (its state.ts order, every key).
 const tfLink = (o) => '#' + Object.entries({ activation: 'tanh', batchSize: 10, dataset: 'circle', regDataset: 'reg-plane',

@@ -48,7 +48,9 @@ inline void relax() {
 // joined. So a helper that the OS has not scheduled (the machine is busy) is never waited
 // for: the caller simply runs the tasks itself, never slower than one thread plus a check.
 constexpr uint64_t kClosed = uint64_t(1) << 31;
-constexpr uint64_t kCount = kClosed - 1;
+#if NNPLAY_HAVE_THREADS
+constexpr uint64_t kCount = kClosed - 1;  // only helpers count (a build without threads has none)
+#endif
 
 struct ThreadPool::State {
     void (*fn)(void*, size_t) = nullptr;

@@ -172,6 +172,7 @@ val link_run(val settings, double classes_d, double inputs_d) {
         d.set("images", nn::page_images(s));
         // tfMode: TF Playground's data from the seed text (makeDataset's tfSeed)
         d.set("tfSeed", s.flag("tfMode") ? s.text("seed") : std::string());
+        d.set("tfData", nn::page_tf_data(s));  // TF Playground has this data set (tfMode can apply)
 
         const nn::PageNetwork pn = nn::page_network(s, classes, inputs);
         val net = val::object();

@@ -84,6 +84,15 @@ test(`a TF Playground link: the page opens it as in TF Playground; ${N} epochs =
   await page.waitForFunction(() => /&tfMode=false/.test(location.hash));
   await page.waitForFunction((x0) => window.nnplayDebug().points && window.nnplayDebug().points.x1[0] !== x0, pts.x1[0]);
   assert.equal(await box.isChecked(), false);
+
+  // a data set TF Playground does not have: the box is not offered (the core refuses tfMode
+  // there); back on TF's data it is
+  await page.locator('#dataset').selectOption('blobs');
+  await page.waitForFunction(() => /dataset=blobs/.test(location.hash));
+  assert.equal(await box.isVisible(), false, 'no "As in TF Playground" box for blobs');
+  await page.locator('#dataset').selectOption('spiral');
+  await page.waitForFunction(() => /dataset=spiral/.test(location.hash));
+  assert.equal(await box.isVisible(), true, 'the box is back for spiral');
   assert.deepEqual(problems, []);
   await page.close();
 });

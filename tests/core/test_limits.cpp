@@ -108,8 +108,9 @@ TEST_CASE("limits: new Network, the writer and the reader agree on 1,000 layers"
 
 TEST_CASE("limits: the writer's worst float fits the bytes per parameter behind kMaxModelBytes") {
     // A float needs at most 9 significant digits; with a sign and a 2-digit exponent the
-    // longest shortest form is 15 characters ("-1.16638425e-07", found by sampling 2 million
-    // random floats), and a comma makes 16 = kModelBytesPerParam.
+    // longest form the writer (nlohmann's Grisu2 for float) gives is 15 characters (every one
+    // of the 2^32 bit patterns written once: "-1.00000075e-36" is the first of that length),
+    // and a comma makes 16 = kModelBytesPerParam.
     ModelFile m;
     m.arch.inputs = 100;
     m.arch.layers = {{10, Activation::tanh, false}};
@@ -118,7 +119,7 @@ TEST_CASE("limits: the writer's worst float fits the bytes per parameter behind 
     ModelFile z = m;
     z.weights = {std::vector<float>(1000, 0.0f)};
     const size_t extra = model_to_json(m).size() - model_to_json(z).size();
-    REQUIRE(extra == 1000 * 14);  // "-1.16638425e-07" replaces "0": 14 more bytes per weight
+    REQUIRE(extra == 1000 * 12);  // "-1.16638425e-07" replaces "0.0": 12 more bytes per weight
     REQUIRE(extra + 1000 * 2 <= 1000 * kModelBytesPerParam);
     REQUIRE(network_from_model(model_from_json(model_to_json(m))).weights(0)[999] == -1.16638425e-07f);
 }

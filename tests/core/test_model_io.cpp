@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -89,7 +91,57 @@ TEST_CASE("model: round trip is bit-exact, awkward floats included") {
     // Writing again gives the same text: the format is stable.
     REQUIRE(model_to_json(r) == text);
     // Shortest form: 0.1f is written as 0.1, not 0.100000001490116.
-    REQUIRE(model_to_json(small_model()).find("[0.1,-0.25,3,-0.0,0.001,7.5]") != std::string::npos);
+    REQUIRE(model_to_json(small_model()).find("[0.1,-0.25,3.0,-0.0,0.001,7.5]") != std::string::npos);
+}
+
+// The reference the writer replaced: the fewest "%.*g" digits that read back as the same float.
+static std::string shortest_ref(float v) {
+    char buf[40];
+    for (int p = 1; p <= 9; ++p) {
+        std::snprintf(buf, sizeof buf, "%.*g", p, double(v));
+        float back = std::strtof(buf, nullptr);
+        if (std::memcmp(&back, &v, sizeof v) == 0) break;
+    }
+    return buf;
+}
+
+TEST_CASE("model: numbers are written as short as the digit-by-digit reference") {
+    // weights as training leaves them (small, of both signs) and every power of two
+    std::vector<float> w;
+    uint32_t s = 99;
+    for (int i = 0; i < 100000; ++i) {
+        s = s * 1664525u + 1013904223u;
+        w.push_back((float(s >> 8) / float(1u << 24) - 0.5f) * (i % 3 == 0 ? 0.01f : 2.0f));
+    }
+    for (int e = -149; e <= 127; ++e) w.push_back(std::ldexp(1.0f, e));
+    ModelFile m = small_model();
+    m.arch.layers = {{int(w.size()) / 2, Activation::relu, true}, {1, Activation::linear, false}};
+    m.weights = {std::vector<float>(w.begin(), w.begin() + 2 * (w.size() / 2)), std::vector<float>(w.size() / 2, 1.0f)};
+    m.biases = {std::vector<float>(w.size() / 2, 0.5f), {}};
+    std::string text = model_to_json(m);
+    REQUIRE(same_bits(model_from_json(text).weights[0], m.weights[0]));
+    // each number's text against the reference's: never more than 2 characters longer (".0"
+    // after a whole number) below a million (from 1e6 the writer uses an exponent, as in
+    // 1.048576e+06), and of the same length for nearly all
+    size_t at = text.find("\"weights\": [") + 12, longer = 0;
+    for (float v : m.weights[0]) {
+        size_t end = text.find_first_of(",]", at);
+        std::string got = text.substr(at, end - at), ref = shortest_ref(v);
+        INFO(got << " against " << ref);
+        REQUIRE(got.size() <= ref.size() + (std::fabs(v) < 1e6f ? 2 : 6));
+        if (got.size() > ref.size()) ++longer;
+        at = end + 1;
+    }
+    REQUIRE(longer < m.weights[0].size() / 1000);
+}
+
+TEST_CASE("model: a NaN or infinite weight is refused by name, not written") {
+    ModelFile m = small_model();
+    m.weights[1][2] = std::numeric_limits<float>::quiet_NaN();
+    REQUIRE_THROWS_WITH(model_to_json(m), Catch::Contains("layers[1].weights[2] is NaN"));
+    m = small_model();
+    m.biases[0][1] = -std::numeric_limits<float>::infinity();
+    REQUIRE_THROWS_WITH(model_to_json(m), Catch::Contains("layers[0].biases[1] is infinite"));
 }
 
 TEST_CASE("model: network round trip") {
@@ -121,13 +173,13 @@ TEST_CASE("model: malformed files name the offending field") {
         std::string text, message;
     };
     const Case cases[] = {
-        {replace(good, "[0.5,-0.5,2]", "[0.5,-0.5]"),
+        {replace(good, "[0.5,-0.5,2.0]", "[0.5,-0.5]"),
          "model: field 'layers[1].weights' must have 3 numbers (3 × 1), got 2"},
-        {replace(good, "[0.5,-0.5,2]", "[0.5,\"x\",2]"),
+        {replace(good, "[0.5,-0.5,2.0]", "[0.5,\"x\",2.0]"),
          "field 'layers[1].weights[1]' must be a number, got string"},
-        {replace(good, "[0.5,-0.5,2]", "[0.5,1e39,2]"),
+        {replace(good, "[0.5,-0.5,2.0]", "[0.5,1e39,2.0]"),
          "field 'layers[1].weights[1]' is 1e+39, outside the float32 range"},
-        {replace(good, "[0.1,0,-1]", "[0.1,0]"), "field 'layers[0].biases' must have 3 numbers"},
+        {replace(good, "[0.1,0.0,-1.0]", "[0.1,0.0]"), "field 'layers[0].biases' must have 3 numbers"},
         {replace(good, "\"version\": 1", "\"version\": 2"),
          "model: unsupported version 2; this build reads version 1"},
         {replace(good, "\"version\": 1", "\"version\": \"1\""), "field 'version' must be an integer"},

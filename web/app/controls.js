@@ -1,7 +1,7 @@
 // The page's setting controls: every element with data-setting shows app.state and writes a
 // patch through state.js's update() (a refused value puts the control back and says why).
 // setState is the one way the page's settings change; it keeps the URL hash and the worker in step.
-import { SETTINGS, FEATURES, ACTIVATIONS, INITS, toHash, update, datasetClasses } from './state.js';
+import { SETTINGS, FEATURES, ACTIVATIONS, INITS, toHash, update, datasetClasses, hasTfData } from './state.js';
 import { CLASS_COLORS } from './heatmap.js';
 import { LEARNING_RATES, REGULARIZATION_RATES, activationName, initName } from './labels.js';
 import { showParams } from './drawing.js';
@@ -73,6 +73,8 @@ export function syncControls() {
   document.body.classList.toggle('blobs', s.problem === 'classification' && s.dataset === 'blobs');
   document.body.classList.toggle('hide-text', s.hideText);
   for (const box of document.querySelectorAll('[data-setting-box]')) box.hidden = s.hide.includes(box.dataset.settingBox);
+  // the box for a rule that cannot apply to this data (the core refuses tfMode without TF's data)
+  if (!s.tfMode && !hasTfData(s)) document.querySelector('[data-setting-box="tfMode"]').hidden = true;
   for (const f of FEATURES) {
     const box = document.querySelector(`[data-setting="${f.key}"]`).closest('label');
     box.hidden = s.hide.includes(f.key);

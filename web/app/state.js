@@ -108,5 +108,7 @@ export function patchFromNetwork(s, net) {
 }
 // dataset=digits (issue 15): the worker loads the image set; the core's rule (page_images).
 export function isImageDataset(s) { return run(s).dataset.images; }
+// TF Playground has the settings' data set, so "As in TF Playground" (tfMode) can apply.
+export function hasTfData(s) { return run(s).dataset.tfData; }
 // A feature's picture over the grid for a diagram input (the core's values, display scale).
 export function featureMap(name, res) { return featureThumb(name, need().featureGrid({ features: [name], resolution: res })[0]); }

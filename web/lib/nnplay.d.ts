@@ -466,7 +466,8 @@ export interface PageSettings {
 }
 /** What settings train: makeDataset's name and options, a NetworkSpec and trainEpochs' options. */
 export interface LinkRun {
-  dataset: MakeDatasetOptions & { name: DatasetName; features: FeatureName[]; seed: string; dataClasses: number };
+  /** tfData: TF Playground has this data set, so tfMode can apply (the page shows its box) */
+  dataset: MakeDatasetOptions & { name: DatasetName; features: FeatureName[]; seed: string; dataClasses: number; images: boolean; tfData: boolean };
   network: NetworkSpec & { seed: string };
   train: TrainOptions & { seed: string };
 }
