@@ -56,7 +56,9 @@ const MAX_INPUT_LABEL = 9;
 //          blocks?: ParamReport.blocks (BigInt counts), compact?: bool (no thumbnails/links labels) }
 // options.canvas: live mode (above): a canvas placed before the SVG in a positioned parent whose
 // top-left corner is the SVG's; it is sized to the SVG and follows it.
-// options.remote(geometry, pixelWidth, pixelHeight, canvas): live mode painted elsewhere (the
+// options.filter(): live mode: the CSS filter the paint layer is drawn through ('none' or absent:
+// none); refilter() after it may have changed.
+// options.remote(geometry, pixelWidth, pixelHeight, canvas, filter): live mode painted elsewhere (the
 // training worker, through the canvas's OffscreenCanvas): called with the painter's geometry
 // (null when only the size changed) whenever the drawing or its size changes; update() then only
 // keeps the values (hover text, export). setCanvas(c) swaps in a fresh canvas (one whose control
@@ -293,22 +295,26 @@ export function createDiagram(svg, handlers = {}, options = {}) {
     return { width: geo.width, height: geo.height, node: S, cols: geo.cols, shown: geo.shown, links, nodes, biases: biasBoxes };
   }
 
-  let observed = false, cssW = 0, sent = '';
+  let observed = false, cssW = 0, cssH = 0, sent = '';
+  // options.filter() → the CSS filter the paint layer is drawn through (a widget's dark theme;
+  // the painter applies it, not CSS on the box: see diagram-paint.js)
+  const filterNow = () => (typeof options.filter === 'function' ? options.filter() || 'none' : 'none');
   function paintNow() {
     if (!cssW) return;  // not laid out yet: the resize observer paints
+    painter.setFilter(filterNow());
     painter.paint(canvas.getContext('2d'), canvas.width / geo.width);
   }
   // The canvas follows the SVG's laid-out size (it scales with its box), at device pixels.
   function fitCanvas(w, h, fresh = false) {
     const dpr = (typeof devicePixelRatio === 'number' && devicePixelRatio) || 1;
-    cssW = w;
+    cssW = w; cssH = h;
     canvas.style.width = `${w}px`;
     canvas.style.height = `${h}px`;
     const pw = Math.max(1, Math.round(w * dpr)), ph = Math.max(1, Math.round(h * dpr));
     if (remote) {
       // the OffscreenCanvas is sized where it is painted; tell it only what changed
-      const key = `${pw}x${ph}`;
-      if (geo && w && (fresh || key !== sent)) { sent = key; remote(fresh ? paintGeometry() : null, pw, ph, canvas); }
+      const filter = filterNow(), key = `${pw}x${ph} ${filter}`;
+      if (geo && w && (fresh || key !== sent)) { sent = key; remote(fresh ? paintGeometry() : null, pw, ph, canvas, filter); }
       return;
     }
     if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }
@@ -419,6 +425,9 @@ export function createDiagram(svg, handlers = {}, options = {}) {
     }
   }
 
+  // The theme changed (options.filter may answer differently): paint the layer again.
+  function refilter() { if (live && geo && cssW) fitCanvas(cssW, cssH); }
+
   function setCanvas(c) {
     canvas.replaceWith(c);
     canvas = c;
@@ -427,7 +436,7 @@ export function createDiagram(svg, handlers = {}, options = {}) {
   }
 
   if (live) liveDiagrams.set(svg, materialize);
-  return { render, update, valueOf, describe, setInputImage, setCanvas, get geometry() { return geo; } };
+  return { render, update, valueOf, describe, setInputImage, setCanvas, refilter, get geometry() { return geo; } };
 }
 const liveDiagrams = new WeakMap();  // svg → materialize(copy), for svgToString
 

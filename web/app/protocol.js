@@ -22,10 +22,11 @@ export const COMMANDS = Object.freeze({
   step: ['seq'],
   reset: [],                      // a new network from the same settings
   drawn: [],                      // the page drew the last frame; the worker may send the next
-  diagramPaint: ['canvas', 'geometry', 'width', 'height'],  // the diagram's paint layer: an
+  diagramPaint: ['canvas', 'geometry', 'width', 'height', 'filter'],  // the diagram's paint layer: an
                                   //   OffscreenCanvas (first time), the painter's geometry and pixel size
-                                  //   (web/app/diagram-paint.js); the session paints links, biases and
-                                  //   neuron maps there and frames then carry weights and maps less often
+                                  //   (web/app/diagram-paint.js), and the CSS filter its theme draws it
+                                  //   through; the session paints links, biases and neuron maps there
+                                  //   and frames then carry weights and maps less often
   mapPaint: ['canvas', 'width', 'height', 'dpr'],  // the large map's canvas (an OffscreenCanvas, the
                                   //   first time) and its pixel size: the session paints its maps there
                                   //   (web/app/session-map.js) and frames carry no map values

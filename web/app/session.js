@@ -355,10 +355,12 @@ export class Session {
   }
 
   // The page's diagram paint layer (web/app/diagram-paint.js): canvas (an OffscreenCanvas, the
-  // first time), the painter's geometry (when the drawing changed) and its size in pixels.
-  diagramPaint(canvas, geometry, width, height) {
+  // first time), the painter's geometry (when the drawing changed), its size in pixels and the
+  // CSS filter its theme draws it through (undefined: as before).
+  diagramPaint(canvas, geometry, width, height, filter) {
     if (!this.paint) this.paint = { canvas: null, painter: createDiagramPainter() };
     const p = this.paint;
+    if (filter !== undefined) p.painter.setFilter(filter);
     if (canvas) { p.canvas = canvas; painters.add(this); }
     if (!p.canvas) return;
     if (Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && width <= 8192 && height <= 8192 &&

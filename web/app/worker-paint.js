@@ -15,10 +15,10 @@ export function canPaintInWorker() {
 // getSession() → the session (worker-client.js openSession) or null. Returns options.remote.
 export function workerPainting(getSession) {
   if (!canPaintInWorker()) return null;
-  return (geometry, width, height, canvas) => {
+  return (geometry, width, height, canvas, filter) => {
     const s = getSession();
     if (!s) return;
-    const args = { geometry, width, height };
+    const args = { geometry, width, height, filter };
     const transfer = [];
     if (!handed.has(canvas)) {
       args.canvas = canvas.transferControlToOffscreen();

@@ -58,6 +58,11 @@ canvas { display: block; visibility: visible; }
 .diagram-box { display: block; position: relative; width: 100%; background: #ffffff; border-radius: 6px;
   filter: var(--nn-diagram-filter, var(--_diagram-filter)); }
 .diagram-box svg { width: 100%; }
+/* A live diagram (a canvas a worker paints, under the SVG): its painter draws the canvas through
+   the theme's filter, and the SVG's own drawing takes it at paint time; a filter on the box would
+   make the compositor draw every frame of it through a filtered surface (ten dark widgets: 23 fps). */
+.diagram-box.live { filter: none; background: none; }
+.diagram-box.live > svg > * { filter: var(--nn-diagram-filter, var(--_diagram-filter)); }
 .compact .diagram-box { max-width: 460px; margin: 4px auto 8px; }
 button, select, input { all: revert; font: inherit; font-size: 13px; color: inherit; }
 button { display: inline-block; cursor: pointer; background: var(--nn-panel, var(--_panel)); color: var(--nn-fg, var(--_fg));

@@ -27,6 +27,15 @@ const MAP_SIZE = 168;  // CSS pixels
 const LINK_GAP_MS = 100;
 const TEXT_GAP_MS = 10;
 const training = new Set();  // widgets training on screen now
+// Widgets whose diagram filter follows the system's light or dark theme: one listener for all.
+const schemeWatchers = new Set();
+let schemeQuery = null;
+function watchScheme(w) {
+  schemeWatchers.add(w);
+  if (schemeQuery || typeof matchMedia !== 'function') return;
+  schemeQuery = matchMedia('(prefers-color-scheme: dark)');
+  schemeQuery.addEventListener('change', () => { for (const x of schemeWatchers) if (x.diagram) x.diagram.refilter(); });
+}
 
 export class NNPlayground extends NNElement {
   static get observedAttributes() {
@@ -63,7 +72,8 @@ export class NNPlayground extends NNElement {
     this.svg.setAttribute('role', 'img');
     // links, biases and neuron maps painted on a canvas under the SVG (issue 14, diagram-paint.js)
     this.diagramCanvas = h('canvas', { class: 'diagram-paint' });
-    this.diagram = createDiagram(this.svg, {}, { canvas: this.diagramCanvas, remote: workerPainting(() => this.session) });
+    this.diagram = createDiagram(this.svg, {}, { canvas: this.diagramCanvas, remote: workerPainting(() => this.session),
+      filter: () => this.diagramFilter() });
     this.chartCanvas = h('canvas', { class: 'chart', part: 'chart', role: 'img', 'aria-label': 'training and test loss over epochs' });
     this.chart = createLossChart(this.chartCanvas, { width: MAP_SIZE, height: 44, axes: false });
     this.stats = h('div', { class: 'stats num', part: 'stats', 'aria-live': 'off' });
@@ -71,11 +81,24 @@ export class NNPlayground extends NNElement {
       this.bar,
       h('div', { class: 'pg-main' },
         h('div', { class: 'pg-left' }, this.mapCanvas, this.chartCanvas),
-        h('div', { class: 'diagram-box pg-diagram' }, this.diagramCanvas, this.svg)),
+        this.diagramBox = h('div', { class: 'diagram-box pg-diagram live' }, this.diagramCanvas, this.svg)),
       this.stats);
     this.heatmap.draw(null, null, {});
     this.chart.draw();
     this.showStats();
+  }
+
+  // The theme's diagram filter (base.js: --nn-diagram-filter, else the theme's own), which the
+  // diagram's painter applies to its canvas.
+  diagramFilter() {
+    if (!this.diagramBox || !this.isConnected) return 'none';
+    const st = getComputedStyle(this.diagramBox);
+    return st.getPropertyValue('--nn-diagram-filter').trim() || st.getPropertyValue('--_diagram-filter').trim() || 'none';
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    super.attributeChangedCallback(name, oldValue, newValue);
+    if (name === 'theme' && oldValue !== newValue && this.diagram) this.diagram.refilter();
   }
 
   // The map with the data: painted by the worker where the browser lets it (worker-paint.js).
@@ -89,6 +112,7 @@ export class NNPlayground extends NNElement {
   // Closes the session in the shared worker (see base.js: every way of leaving a document).
   release() {
     unhold(this);
+    schemeWatchers.delete(this);
     if (this.session) { this.session.close(); this.session = null; }
     this.settings = null;
     this.sentPlay = false;
@@ -131,6 +155,7 @@ export class NNPlayground extends NNElement {
   render() {
     const { values: v, errors } = this.parse();
     if (!this.built) this.build();
+    watchScheme(this);
     if (errors.length) {
       this.showMessage(errors);
       if (!this.session) this.stats.textContent = 'Not started: fix the attribute above.';
