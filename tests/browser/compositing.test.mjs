@@ -62,6 +62,29 @@ test('the loss chart drawn through four points a pixel column looks as drawn thr
   assert.deepEqual(problems, []);
 });
 
+// In the page: every canvas of the document and of the widgets' shadow roots, and what clips or
+// filters it, up through shadow roots to the document. → {canvases, bad: [text]}
+function canvasProblems() {
+  const bad = [];
+  const canvases = [...document.querySelectorAll('canvas')];
+  for (const host of document.querySelectorAll('nn-playground, nn-digits, nn-diagram, nn-weight-count'))
+    if (host.shadowRoot) canvases.push(...host.shadowRoot.querySelectorAll('canvas'));
+  for (const c of canvases) {
+    const root = c.getRootNode();
+    const owner = root instanceof ShadowRoot ? `${root.host.localName}#${root.host.id} ` : '';
+    for (let e = c; e; e = e.parentElement || (e.getRootNode() instanceof ShadowRoot ? e.getRootNode().host : null)) {
+      const st = getComputedStyle(e);
+      const rounded = ['borderTopLeftRadius', 'borderTopRightRadius', 'borderBottomLeftRadius', 'borderBottomRightRadius']
+        .some((k) => parseFloat(st[k]) > 0);
+      const clips = e === c || st.overflowX !== 'visible' || st.overflowY !== 'visible' || st.clipPath !== 'none';
+      const where = `${owner}canvas#${c.id}.${c.className}: ${e === c ? 'itself' : `${e.localName}.${e.className}`}`;
+      if (rounded && clips) bad.push(`${where} clips with rounded corners`);
+      if (st.filter !== 'none') bad.push(`${where} has filter ${st.filter}`);
+    }
+  }
+  return { canvases: canvases.length, bad };
+}
+
 // Under a dark system theme (where the widgets' diagrams are drawn through a filter) as well.
 test('no live widget canvas is under a rounded-corner clip or a filter; a dark theme is painted, not filtered', async () => {
   const page = await browser.context.newPage();
@@ -72,28 +95,17 @@ test('no live widget canvas is under a rounded-corner clip or a filter; a dark t
   await page.goto(`${srv.url}examples/hidden-layers.html`);
   await page.locator('#spiral').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('#spiral')?.dataset.playing === 'true', null, { timeout: 30000 });
-  const found = await page.evaluate(() => {
-    const bad = [];
-    let canvases = 0;
-    for (const host of document.querySelectorAll('nn-playground, nn-digits, nn-diagram, nn-weight-count')) {
-      for (const c of host.shadowRoot ? host.shadowRoot.querySelectorAll('canvas') : []) {
-        canvases++;
-        // up through the shadow root to the document
-        for (let e = c; e; e = e.parentElement || (e.getRootNode() instanceof ShadowRoot ? e.getRootNode().host : null)) {
-          const st = getComputedStyle(e);
-          const rounded = ['borderTopLeftRadius', 'borderTopRightRadius', 'borderBottomLeftRadius', 'borderBottomRightRadius']
-            .some((k) => parseFloat(st[k]) > 0);
-          const clips = e === c || st.overflowX !== 'visible' || st.overflowY !== 'visible' || st.clipPath !== 'none';
-          const where = `${host.localName}#${host.id} canvas.${c.className}: ${e === c ? 'itself' : `${e.localName}.${e.className}`}`;
-          if (rounded && clips) bad.push(`${where} clips with rounded corners`);
-          if (st.filter !== 'none') bad.push(`${where} has filter ${st.filter}`);
-        }
-      }
-    }
-    return { canvases, bad };
-  });
+  const found = await page.evaluate(canvasProblems);
   assert.ok(found.canvases >= 3, `canvases found: ${found.canvases}`);
   assert.deepEqual(found.bad, []);
+  // the playground page's own canvases likewise
+  const p2 = await browser.context.newPage();
+  await p2.goto(srv.url);
+  await p2.waitForFunction(() => /Ready/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 20000 });
+  const onPage = await p2.evaluate(canvasProblems);
+  await p2.close();
+  assert.ok(onPage.canvases >= 3, `page canvases: ${onPage.canvases}`);
+  assert.deepEqual(onPage.bad, []);
 
   // What a reader sees of the diagram's canvas: dark in the dark theme, light with theme="light",
   // dark again without it (the painter follows the theme as the CSS filter did)
