@@ -174,3 +174,25 @@ test('without OffscreenCanvas transfer the page paints the diagram and the map i
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Every control stays inside its panel at the common window widths (the Dataset menu, as wide as
+// its longest option "Handwritten digits (MNIST, 28×28)", stuck out of the Data panel).
+test('no control reaches out of its panel', async () => {
+  for (const width of [1280, 1440, 1024]) {
+    const { page, problems } = await openPage(browser.context, `${srv.url}#dataset=xor`, { viewport: { width, height: 900 } });
+    await waitReady(page);
+    const out = await page.evaluate(() => {
+      const bad = [];
+      for (const c of document.querySelectorAll('.panel select, .panel input, .panel button, .panel textarea')) {
+        const r = c.getBoundingClientRect();
+        if (!r.width) continue;  // hidden
+        const p = c.closest('.panel').getBoundingClientRect();
+        if (r.right > p.right + 0.5 || r.left < p.left - 0.5) bad.push(`${c.localName}#${c.id} ${r.left.toFixed(0)}–${r.right.toFixed(0)} in a panel ${p.left.toFixed(0)}–${p.right.toFixed(0)}`);
+      }
+      return bad;
+    });
+    assert.deepEqual(out, [], `window ${width} px`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
