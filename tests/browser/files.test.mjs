@@ -18,11 +18,14 @@ test('a 40 MB file that is not UTF-8 is reported by its own size', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-big-'));
   const file = path.join(dir, 'big.csv');
   fs.writeFileSync(file, Buffer.alloc(40_000_000, 0xff));
+  let m;
   try {
     await page.locator('#csv').setInputFiles(file);
+    // the page reads the File from disk when it gets to it: the file must outlive the reading
+    // (deleted right after setInputFiles, a loaded machine read "could not be found")
+    await waitMessage(page, /big\.csv/);
+    m = await messages(page);
   } finally { fs.rmSync(dir, { recursive: true, force: true }); }
-  await waitMessage(page, /big\.csv/);
-  const m = await messages(page);
   assert.match(m, /file "big\.csv" \(40,000,000 bytes\) is not UTF-8 text; allowed: a UTF-8 \(or plain ASCII\) text file\. The current network is kept\./);
   assert.doesNotMatch(m, /120,000,000/);
   // UTF-16 is named as such
