@@ -11,7 +11,10 @@ const TRAIN_COLOR = '#999';
 const TEST_COLOR = '#111';
 
 // aggregate: false draws every point (the reference the M4 drawing is tested against).
-export function createLossChart(canvas, { width = 300, height = 90, axes = true, aggregate = true } = {}) {
+// filter(): a CSS filter the finished chart is drawn through ('none': none), as a widget's
+// dark theme draws its diagram (a CSS filter on the canvas would cost the compositor a
+// filtered surface every frame: tests/browser/compositing.test.mjs).
+export function createLossChart(canvas, { width = 300, height = 90, axes = true, aggregate = true, filter = null } = {}) {
   const dpr = (typeof devicePixelRatio === 'number' && devicePixelRatio) || 1;
   canvas.width = Math.round(width * dpr);
   canvas.height = Math.round(height * dpr);
@@ -158,9 +161,18 @@ export function createLossChart(canvas, { width = 300, height = 90, axes = true,
     // what the chart shows, for screen readers (and tests)
     canvas.setAttribute('aria-label', pending === 0 ? 'Loss chart: no epochs trained yet'
       : `Loss chart over ${fmtInt(pending)} epoch${pending === 1 ? '' : 's'}: training loss (grey line) and test loss (black line), loss axis from 0 to ${fmtLoss(max)}`);
-    if (max <= 0) return;
-    line(train, max, TRAIN_COLOR, a);
-    line(test, max, TEST_COLOR, a);
+    if (max > 0) {
+      line(train, max, TRAIN_COLOR, a);
+      line(test, max, TEST_COLOR, a);
+    }
+    const f = typeof filter === 'function' ? filter() : 'none';
+    if (f && f !== 'none') {
+      ctx.save();
+      ctx.filter = f;
+      ctx.globalCompositeOperation = 'copy';
+      ctx.drawImage(canvas, 0, 0);
+      ctx.restore();
+    }
   }
 
   // The losses as drawn: exact doubles, one per epoch while stride is 1 (the link-replay test

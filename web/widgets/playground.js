@@ -34,7 +34,7 @@ function watchScheme(w) {
   schemeWatchers.add(w);
   if (schemeQuery || typeof matchMedia !== 'function') return;
   schemeQuery = matchMedia('(prefers-color-scheme: dark)');
-  schemeQuery.addEventListener('change', () => { for (const x of schemeWatchers) if (x.diagram) x.diagram.refilter(); });
+  schemeQuery.addEventListener('change', () => { for (const x of schemeWatchers) x.refilter(); });
 }
 
 export class NNPlayground extends NNElement {
@@ -75,7 +75,7 @@ export class NNPlayground extends NNElement {
     this.diagram = createDiagram(this.svg, {}, { canvas: this.diagramCanvas, remote: workerPainting(() => this.session),
       filter: () => this.diagramFilter() });
     this.chartCanvas = h('canvas', { class: 'chart', part: 'chart', role: 'img', 'aria-label': 'training and test loss over epochs' });
-    this.chart = createLossChart(this.chartCanvas, { width: MAP_SIZE, height: 44, axes: false });
+    this.chart = createLossChart(this.chartCanvas, { width: MAP_SIZE, height: 44, axes: false, filter: () => this.diagramFilter() });
     this.stats = h('div', { class: 'stats num', part: 'stats', 'aria-live': 'off' });
     this.body.replaceChildren(
       this.bar,
@@ -89,16 +89,27 @@ export class NNPlayground extends NNElement {
   }
 
   // The theme's diagram filter (base.js: --nn-diagram-filter, else the theme's own), which the
-  // diagram's painter applies to its canvas.
+  // diagram's painter and the loss chart apply to their canvases. Read once per theme (the
+  // chart asks on every redraw).
   diagramFilter() {
     if (!this.diagramBox || !this.isConnected) return 'none';
-    const st = getComputedStyle(this.diagramBox);
-    return st.getPropertyValue('--nn-diagram-filter').trim() || st.getPropertyValue('--_diagram-filter').trim() || 'none';
+    if (this.themeFilter == null) {
+      const st = getComputedStyle(this.diagramBox);
+      this.themeFilter = st.getPropertyValue('--nn-diagram-filter').trim() || st.getPropertyValue('--_diagram-filter').trim() || 'none';
+    }
+    return this.themeFilter;
+  }
+
+  // The theme changed (attribute or system): the diagram and the chart drawn again through it.
+  refilter() {
+    this.themeFilter = null;
+    if (this.diagram) this.diagram.refilter();
+    if (this.chart) this.chart.draw();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     super.attributeChangedCallback(name, oldValue, newValue);
-    if (name === 'theme' && oldValue !== newValue && this.diagram) this.diagram.refilter();
+    if (name === 'theme' && oldValue !== newValue) this.refilter();
   }
 
   // The map with the data: painted by the worker where the browser lets it (worker-paint.js).
@@ -113,6 +124,7 @@ export class NNPlayground extends NNElement {
   release() {
     unhold(this);
     schemeWatchers.delete(this);
+    this.themeFilter = null;  // read again where it goes next
     if (this.session) { this.session.close(); this.session = null; }
     this.settings = null;
     this.sentPlay = false;
