@@ -51,6 +51,16 @@ export const CASES = [
 ];
 const TF_WHY = 'TF Playground allows at most 8 neurons a layer and has no "as fast as possible" speed';
 
+// A page as the options say a reader sees it (--color-scheme=dark: a dark system theme).
+async function newPage(browser) {
+  const page = await browser.context.newPage();
+  if (args['color-scheme']) await page.emulateMedia({ colorScheme: String(args['color-scheme']) });
+  return page;
+}
+
+// A CPU profile's call frame as "name file:line" (the name alone for native frames).
+const frameName = (f) => `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) + ':' + (f.lineNumber + 1) : ''}`.trim();
+
 // Recorder injected before any page script: rAF timestamps and long tasks, from navigation on.
 const RECORDER = () => {
   const rec = { t: new Float64Array(1 << 16), n: 0, long: [] };
@@ -146,8 +156,7 @@ async function start(page, c, side, urls) {
 
 async function measureOne(browser, c, side, urls, run) {
   const peer = side === 'tf-playground';
-  const page = await browser.context.newPage();
-  if (args['color-scheme']) await page.emulateMedia({ colorScheme: String(args['color-scheme']) });
+  const page = await newPage(browser);
   await page.addInitScript(RECORDER);
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -229,8 +238,7 @@ const BUCKETS = {
 
 async function profile(browser, c, urls, side) {
   const peer = side === 'tf-playground';
-  const page = await browser.context.newPage();
-  if (args['color-scheme']) await page.emulateMedia({ colorScheme: String(args['color-scheme']) });
+  const page = await newPage(browser);
   try {
     await start(page, c, side, urls);
     await page.waitForTimeout(WARMUP * 1000);
@@ -337,7 +345,7 @@ async function profile(browser, c, urls, side) {
     for (const [id, us] of counts) {
       const n = byId.get(id);
       const f = n.callFrame;
-      const k = `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) + ':' + (f.lineNumber + 1) : ''}`.trim();
+      const k = frameName(f);
       self.set(k, (self.get(k) ?? 0) + us / 1000);
     }
     const top = [...self.entries()].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 18);
@@ -376,7 +384,7 @@ function workerJs(events, names, frames) {
       const us = p.deltas[i + 1] ?? 0;
       if (!n) continue;
       const f = n.callFrame;
-      const k = `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) + ':' + (f.lineNumber + 1) : ''}`.trim();
+      const k = frameName(f);
       if (/^\((idle|program)\)/.test(k)) continue;
       self.set(k, (self.get(k) ?? 0) + us / 1000);
       total += us / 1000;
@@ -393,7 +401,7 @@ function workerJs(events, names, frames) {
         const f = n.callFrame;
         if (!f.url || seen.has(f.functionName)) continue;
         seen.add(f.functionName);
-        const k = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+        const k = frameName(f);
         incl.set(k, (incl.get(k) ?? 0) + us / 1000);
       }
     }

@@ -74,7 +74,7 @@ export function syncControls() {
   document.body.classList.toggle('hide-text', s.hideText);
   for (const box of document.querySelectorAll('[data-setting-box]')) box.hidden = s.hide.includes(box.dataset.settingBox);
   // the box for a rule that cannot apply to this data (the core refuses tfMode without TF's data)
-  if (!s.tfMode && !hasTfData(s)) document.querySelector('[data-setting-box="tfMode"]').hidden = true;
+  if (!hasTfData(s)) document.querySelector('[data-setting-box="tfMode"]').hidden = true;
   for (const f of FEATURES) {
     const box = document.querySelector(`[data-setting="${f.key}"]`).closest('label');
     box.hidden = s.hide.includes(f.key);
